@@ -1,0 +1,197 @@
+import type { CollectionConfig } from 'payload'
+
+import { ROLES, ADMIN_PANEL_ROLES, hasRole } from '@/access/roles'
+import { isAdmin, isSelfOrStaff } from '@/access'
+import { visibleContactField } from '@/fields/visibleContactField'
+import { forgotPasswordEmail } from '@/email/templates'
+import { fieldAdminOnlyWrite, fieldReadSelfOrStaff, fieldStaffOnly } from './access'
+import { authRateLimits } from './hooks/authRateLimits'
+import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
+import { hashResetToken, hashIncomingResetToken } from './hooks/hashResetToken'
+import { assignHandle } from './hooks/assignHandle'
+import { recordLogin } from './hooks/recordLogin'
+import { register } from './endpoints/register'
+import { resendCode, verifyCode } from './endpoints/verifyCode'
+
+export const TIERS = ['free', 'premium', 'pro'] as const
+export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'expired', 'revoked'] as const
+
+const production = process.env.NODE_ENV === 'production'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Member', plural: 'Members' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles', 'verificationStatus', 'tier'],
+    group: 'Identity',
+  },
+  auth: {
+    verify: true,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 2 * 60 * 60,
+    useSessions: true,
+    useAPIKey: true,
+    cookies: { secure: production, sameSite: 'Lax' },
+    forgotPassword: {
+      expiration: 30 * 60 * 1000,
+      generateEmailSubject: () => 'Reset your Rounds password',
+      generateEmailHTML: (args) => forgotPasswordEmail(args?.token ?? ''),
+    },
+  },
+  access: {
+    admin: ({ req: { user } }) =>
+      Boolean(user && hasRole(user, ...ADMIN_PANEL_ROLES) && (user as { _verified?: boolean })._verified !== false),
+    create: isAdmin,
+    // Everyone may read confirmed members' public profiles; each field below narrows what is shown.
+    read: ({ req: { user } }) => {
+      if (user && hasRole(user, 'admin', 'moderator', 'editor')) return true
+      if (user) return { or: [{ _verified: { equals: true } }, { id: { equals: user.id } }] }
+      return { _verified: { equals: true } }
+    },
+    update: isSelfOrStaff,
+    delete: isAdmin,
+    unlock: isAdmin,
+    readVersions: isAdmin,
+  },
+  endpoints: [register, verifyCode, resendCode],
+  hooks: {
+    beforeOperation: [enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
+    beforeChange: [assignHandle, hashResetToken],
+    afterLogin: [recordLogin],
+  },
+  fields: [
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: fieldReadSelfOrStaff },
+    },
+    {
+      name: '_verified',
+      type: 'checkbox',
+      label: 'Email confirmed',
+      access: { read: fieldReadSelfOrStaff, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+    },
+    {
+      name: 'enableAPIKey',
+      type: 'checkbox',
+      access: { read: fieldReadSelfOrStaff, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'honorific', type: 'select', options: ['Dr', 'Prof', 'Mr', 'Ms', 'Mx'], admin: { width: '20%' } },
+        { name: 'name', type: 'text', required: true, maxLength: 120, admin: { width: '80%' } },
+      ],
+    },
+    {
+      name: 'handle',
+      type: 'text',
+      unique: true,
+      index: true,
+      maxLength: 60,
+      admin: { description: 'Public profile address: /doctors/<handle>' },
+      validate: (value: unknown) =>
+        value == null || /^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/.test(String(value)) || 'Use 3-60 lowercase letters, digits or hyphens.',
+    },
+    { name: 'title', type: 'text', maxLength: 120, admin: { description: 'For example "Consultant cardiologist"' } },
+    { name: 'avatar', type: 'upload', relationTo: 'media' },
+    { name: 'bio', type: 'textarea', maxLength: 2000 },
+    {
+      type: 'row',
+      fields: [
+        { name: 'specialty', type: 'relationship', relationTo: 'specialties', admin: { width: '50%' } },
+        {
+          name: 'subSpecialties',
+          type: 'relationship',
+          relationTo: 'specialties',
+          hasMany: true,
+          maxRows: 8,
+          admin: { width: '50%' },
+        },
+      ],
+    },
+    {
+      name: 'licence',
+      type: 'group',
+      access: { read: fieldReadSelfOrStaff },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'number', type: 'text', maxLength: 64 },
+            { name: 'jurisdiction', type: 'text', maxLength: 120 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'contact',
+      type: 'group',
+      fields: [
+        { type: 'row', fields: visibleContactField('publicEmail', 'email', 'Contact email') },
+        { type: 'row', fields: visibleContactField('phone', 'text', 'Phone') },
+        { type: 'row', fields: visibleContactField('website', 'text', 'Website') },
+        { type: 'row', fields: visibleContactField('location', 'text', 'Location') },
+      ],
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      defaultValue: ['member'],
+      required: true,
+      saveToJWT: true,
+      options: ROLES.map((r) => ({ label: r[0].toUpperCase() + r.slice(1), value: r })),
+      access: { create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'verificationStatus',
+      type: 'select',
+      defaultValue: 'unverified',
+      required: true,
+      saveToJWT: true,
+      options: VERIFICATION_STATUSES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
+      access: { create: fieldStaffOnly, update: fieldStaffOnly },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'tier',
+      type: 'select',
+      defaultValue: 'free',
+      required: true,
+      saveToJWT: true,
+      options: TIERS.map((t) => ({ label: t[0].toUpperCase() + t.slice(1), value: t })),
+      access: { create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      admin: { position: 'sidebar' },
+    },
+    {
+      type: 'row',
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'points', type: 'number', defaultValue: 0, min: 0, access: { create: fieldStaffOnly, update: fieldStaffOnly } },
+        { name: 'level', type: 'number', defaultValue: 1, min: 1, access: { create: fieldStaffOnly, update: fieldStaffOnly } },
+      ],
+    },
+    {
+      type: 'row',
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'loginStreak', type: 'number', defaultValue: 0, min: 0, access: { create: fieldStaffOnly, update: fieldStaffOnly } },
+        {
+          name: 'lastLoginAt',
+          type: 'date',
+          access: { read: fieldReadSelfOrStaff, create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    // One-time email code: only its keyed hash is stored; never readable through any API.
+    { name: 'emailCodeHash', type: 'text', hidden: true, access: { create: () => false, update: () => false } },
+    { name: 'emailCodeExpiresAt', type: 'date', hidden: true, access: { create: () => false, update: () => false } },
+    { name: 'emailCodeAttempts', type: 'number', hidden: true, access: { create: () => false, update: () => false } },
+  ],
+  timestamps: true,
+}

@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from './collections'
+import { migrations } from './migrations'
+import { databaseUnavailable } from './src/db/unavailable'
+import { poolOptions } from './src/db/pool'
+import { emailAdapter } from './src/email/adapter'
+import { health } from './src/endpoints/health'
+import { apiLimits } from './src/hooks/apiLimits'
+import { payloadSecret } from './src/lib/secret'
+import { publicUrl } from './src/lib/publicUrl'
+import { storagePlugins } from './src/storage'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.PUBLIC_URL || undefined,
+  secret: payloadSecret(),
+  admin: {
+    user: 'users',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Rounds admin' },
+  },
+  collections,
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: poolOptions(),
+    migrationDir: path.resolve(dirname, 'migrations'),
+    // Development and tests push the schema; production only runs committed migrations.
+    push: process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_PUSH !== 'false',
+    prodMigrations: migrations,
+  }),
+  email: emailAdapter(),
+  sharp,
+  endpoints: [health],
+  hooks: { afterError: [databaseUnavailable] },
+  cors: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
+  csrf: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
+  defaultDepth: 1,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  debug: false,
+  plugins: [...storagePlugins(), apiLimits()],
+})

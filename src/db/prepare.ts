@@ -1,0 +1,36 @@
+import { getPayload, type Payload } from 'payload'
+
+type PoolLike = { on: (e: string, f: () => void) => void; end: () => Promise<void> }
+
+/**
+ * Runs once before the server accepts requests, with its own Payload instance: in production this
+ * applies committed migrations (prodMigrations); then an empty database gets its first accounts.
+ * Next's route handlers start their own instance, so this one is closed afterwards.
+ */
+export async function preparePayload() {
+  const config = (await import('@payload-config')).default
+  const payload = await getPayload({ config, key: 'bootstrap' })
+  try {
+    const { seedIfEmpty } = await import('@/domain/seed')
+    await seedIfEmpty(payload)
+  } finally {
+    await closeInstance(payload)
+    ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('bootstrap')
+  }
+}
+
+async function closeInstance(payload: Payload) {
+  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
+  pool?.on('error', () => {})
+  await payload.destroy().catch(() => {})
+  // The adapter keeps one client checked out for good, so end() would wait forever: bound it.
+  await Promise.race([pool?.end().catch(() => {}), new Promise((r) => setTimeout(r, 500).unref())])
+}
+
+/** Closes the instance that served requests, before the database stops. */
+export async function closePayload() {
+  const cache = (globalThis as { _payload?: Map<string, { payload?: Payload }> })._payload
+  for (const entry of cache?.values() ?? []) {
+    if (entry.payload) await closeInstance(entry.payload)
+  }
+}

@@ -1,0 +1,32 @@
+import type { Endpoint } from 'payload'
+
+import { json } from '@/lib/http'
+import { RETRY_AFTER_SECONDS } from '@/db/unavailable'
+
+type Pool = { query: (q: { text: string; query_timeout?: number }) => Promise<unknown> }
+
+/** GET /api/health: liveness of the process and readiness of the database. */
+export const health: Endpoint = {
+  path: '/health',
+  method: 'get',
+  handler: async (req) => {
+    const started = Date.now()
+    let database: 'up' | 'down' = 'up'
+    try {
+      const pool = (req.payload.db as unknown as { pool: Pool }).pool
+      await Promise.race([
+        pool.query({ text: 'select 1', query_timeout: 1500 }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500)),
+      ])
+    } catch {
+      database = 'down'
+    }
+    const ok = database === 'up'
+    return json(
+      req,
+      { status: ok ? 'ok' : 'degraded', live: true, ready: ok, database, latencyMs: Date.now() - started, uptimeSeconds: Math.round(process.uptime()) },
+      ok ? 200 : 503,
+      ok ? undefined : { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    )
+  },
+}

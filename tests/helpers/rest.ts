@@ -1,0 +1,76 @@
+import config from '@payload-config'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+const graphql = GRAPHQL_POST(config)
+
+const BASE = 'http://localhost:3000'
+let ipCounter = 0
+
+export type RestResponse<T = any> = { status: number; body: T; headers: Headers }
+
+/**
+ * Calls Payload's REST and GraphQL route handlers exactly as Next.js does, without an HTTP server.
+ * Each client has its own address so rate limits of one test do not leak into another.
+ */
+export class RestClient {
+  token?: string
+  ip: string
+  constructor(opts: { token?: string; ip?: string } = {}) {
+    this.token = opts.token
+    this.ip = opts.ip ?? `10.${Math.floor(Math.random() * 250)}.${(ipCounter = (ipCounter + 1) % 250)}.${Math.floor(Math.random() * 250)}`
+  }
+
+  private headers(extra?: HeadersInit) {
+    const h = new Headers(extra)
+    h.set('x-rounds-client-ip', this.ip)
+    if (this.token && !h.has('Authorization')) h.set('Authorization', `JWT ${this.token}`)
+    return h
+  }
+
+  async request<T = any>(method: keyof typeof handlers, path: string, body?: unknown, init: { headers?: HeadersInit } = {}): Promise<RestResponse<T>> {
+    const url = new URL(`/api${path}`, BASE)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/')
+    const headers = this.headers(init.headers)
+    let payloadBody: BodyInit | undefined
+    if (body instanceof FormData) payloadBody = body
+    else if (body !== undefined) {
+      headers.set('Content-Type', 'application/json')
+      payloadBody = JSON.stringify(body)
+    }
+    const req = new Request(url, { method, headers, body: payloadBody })
+    const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      /* non-JSON body */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers }
+  }
+
+  get = <T = any>(path: string, init?: { headers?: HeadersInit }) => this.request<T>('GET', path, undefined, init)
+  post = <T = any>(path: string, body?: unknown, init?: { headers?: HeadersInit }) => this.request<T>('POST', path, body, init)
+  patch = <T = any>(path: string, body?: unknown, init?: { headers?: HeadersInit }) => this.request<T>('PATCH', path, body, init)
+  delete = <T = any>(path: string, init?: { headers?: HeadersInit }) => this.request<T>('DELETE', path, undefined, init)
+
+  async graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<RestResponse<T>> {
+    const headers = this.headers({ 'Content-Type': 'application/json' })
+    const req = new Request(new URL('/api/graphql', BASE), { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
+    const res = await graphql(req)
+    return { status: res.status, body: (await res.json()) as T, headers: res.headers }
+  }
+
+  /** Logs in through REST and keeps the token for later requests. */
+  async login(email: string, password: string) {
+    const res = await this.post('/users/login', { email, password })
+    if (res.status === 200) this.token = res.body.token
+    return res
+  }
+}

@@ -1,0 +1,48 @@
+import type { Payload } from 'payload'
+
+import { RestClient } from './rest'
+
+export const PASSWORD = 'correct horse battery staple 42'
+let counter = 0
+
+export type TestUser = { id: number; email: string; password: string; client: RestClient }
+
+/** Creates a confirmed member with the given roles and returns a client logged in as them. */
+export async function createUser(
+  payload: Payload,
+  opts: { roles?: string[]; verificationStatus?: string; tier?: string; name?: string; login?: boolean } = {},
+): Promise<TestUser> {
+  const email = `user${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e6)}@example.test`
+  const doc = await payload.create({
+    collection: 'users',
+    data: {
+      email,
+      password: PASSWORD,
+      name: opts.name ?? `Test Member ${counter}`,
+      roles: (opts.roles ?? ['member']) as never,
+      verificationStatus: (opts.verificationStatus ?? 'unverified') as never,
+      tier: (opts.tier ?? 'free') as never,
+      _verified: true,
+    } as never,
+    disableVerificationEmail: true,
+    overrideAccess: true,
+  })
+  const client = new RestClient()
+  if (opts.login !== false) {
+    const res = await client.login(email, PASSWORD)
+    if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`)
+  }
+  return { id: doc.id as number, email, password: PASSWORD, client }
+}
+
+/** The newest outbox email sent to `to`. */
+export async function lastEmailTo(payload: Payload, to: string) {
+  const { docs } = await payload.find({
+    collection: 'emails',
+    where: { to: { contains: to } },
+    sort: '-createdAt',
+    limit: 1,
+    overrideAccess: true,
+  })
+  return docs[0] as { subject: string; text?: string; html?: string } | undefined
+}

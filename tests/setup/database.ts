@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import net from 'node:net'
+
+import type { TestProject } from 'vitest/node'
+
+import { startEmbeddedPostgres, tempDataDir } from '../../src/db/embedded'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+/**
+ * Integration tests run against a real, throw-away Postgres: the embedded one unless TEST_DATABASE_URL
+ * names another. The schema is pushed once here; the test workers then share it.
+ */
+export default async function setup(_project: TestProject) {
+  process.env.NODE_ENV = 'test'
+  process.env.PAYLOAD_SECRET ||= 'test-secret-for-integration-tests-only-0123456789'
+  process.env.PUBLIC_URL ||= 'http://localhost:3000'
+  let stop: (() => Promise<void>) | undefined
+  let dataDir: string | undefined
+  if (process.env.TEST_DATABASE_URL) {
+    process.env.DATABASE_URL = process.env.TEST_DATABASE_URL
+  } else {
+    dataDir = tempDataDir()
+    const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), databases: ['rounds_test'] })
+    process.env.DATABASE_URL = db.url
+    stop = db.stop
+  }
+  process.env.PAYLOAD_PUSH = 'true'
+  const { getPayload } = await import('payload')
+  const config = (await import('../../payload.config')).default
+  const payload = await getPayload({ config, key: 'setup' })
+  const pool = (payload.db as unknown as { pool: { on: (e: string, f: () => void) => void } }).pool
+  pool.on('error', () => {})
+  await payload.destroy().catch(() => {})
+  process.env.PAYLOAD_PUSH = 'false'
+
+  return async () => {
+    await stop?.()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
