@@ -64,7 +64,10 @@ export class RestClient {
     const headers = this.headers({ 'Content-Type': 'application/json' })
     const req = new Request(new URL('/api/graphql', BASE), { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
     const res = await graphql(req)
-    return { status: res.status, body: (await res.json()) as T, headers: res.headers }
+    const json = await res.json()
+    // Validation failures come back as a bare list of errors.
+    const body = Array.isArray(json) ? { errors: json } : json
+    return { status: res.status, body: body as T, headers: res.headers }
   }
 
   /** Logs in through REST and keeps the token for later requests. */
