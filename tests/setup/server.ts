@@ -9,6 +9,9 @@ import { freePort } from './database'
  * End-to-end tests drive real Chromium against a production build served by server.ts, on a fresh
  * embedded Postgres that the server migrates and seeds itself, exactly as `npm start` does.
  */
+/** The first admin of the e2e server (created by the seed from ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const E2E_ADMIN = { email: 'admin@e2e.rounds.test', password: 'e2e admin passphrase 2026' }
+
 export default async function setup() {
   if (process.env.E2E_BASE_URL) return
   const root = path.resolve(__dirname, '../..')
@@ -32,6 +35,8 @@ export default async function setup() {
     EMBEDDED_POSTGRES_DIR: dataDir,
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
     DATABASE_URL: '',
     SENDGRID_API_KEY: '',
     S3_BUCKET: '',
