@@ -13,6 +13,7 @@ import { poolOptions } from './src/db/pool'
 import { emailAdapter } from './src/email/adapter'
 import { health } from './src/endpoints/health'
 import { apiLimits } from './src/hooks/apiLimits'
+import { apiDocs, recordRoutes } from './src/openapi'
 import { payloadSecret } from './src/lib/secret'
 import { publicUrl } from './src/lib/publicUrl'
 import { storagePlugins } from './src/storage'
@@ -48,5 +49,5 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   debug: false,
-  plugins: [...storagePlugins(), apiLimits()],
+  plugins: [...storagePlugins(), apiDocs(process.env.npm_package_version || '0.1.0'), apiLimits(), recordRoutes()],
 })

@@ -9,6 +9,17 @@ type Pool = { query: (q: { text: string; query_timeout?: number }) => Promise<un
 export const health: Endpoint = {
   path: '/health',
   method: 'get',
+  custom: {
+    openapi: {
+      summary: 'Liveness and database readiness',
+      tags: ['operations'],
+      security: [],
+      responses: {
+        200: { description: 'Serving, database reachable' },
+        503: { description: 'Database down or hung (Retry-After set)' },
+      },
+    },
+  },
   handler: async (req) => {
     const started = Date.now()
     let database: 'up' | 'down' = 'up'
