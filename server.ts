@@ -4,6 +4,7 @@ import { parse } from 'node:url'
 import next from 'next'
 
 import { ensureDatabase } from './src/db/bootstrap'
+import { installSqlCounter, withSqlCounter } from './src/db/sqlCounter'
 
 /**
  * The Rounds server: starts (or connects to) Postgres, applies migrations and seeds an empty database
@@ -13,6 +14,7 @@ const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
 const trustProxy = process.env.TRUST_PROXY === 'true'
+const countSql = process.env.COUNT_SQL === 'true'
 
 function clientAddress(req: IncomingMessage): string {
   if (trustProxy) {
@@ -24,6 +26,7 @@ function clientAddress(req: IncomingMessage): string {
 }
 
 async function main() {
+  if (countSql) installSqlCounter()
   const database = await ensureDatabase()
 
   const { preparePayload } = await import('./src/db/prepare')
@@ -36,13 +39,16 @@ async function main() {
   const server = createServer((req, res) => {
     // Rate limits key on this header; whatever a client sent under that name is replaced.
     req.headers['x-rounds-client-ip'] = clientAddress(req)
-    handle(req, res, parse(req.url ?? '/', true)).catch((err) => {
-      console.error(err)
-      if (!res.headersSent) {
-        res.statusCode = 500
-        res.end('Internal Server Error')
-      }
-    })
+    const serve = () =>
+      void handle(req, res, parse(req.url ?? '/', true)).catch((err) => {
+        console.error(err)
+        if (!res.headersSent) {
+          res.statusCode = 500
+          res.end('Internal Server Error')
+        }
+      })
+    if (countSql) withSqlCounter(res, serve)
+    else serve()
   })
   server.keepAliveTimeout = 65_000
   server.listen(port, host, () => {

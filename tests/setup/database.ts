@@ -1,20 +1,9 @@
 import fs from 'node:fs'
-import net from 'node:net'
 
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres, tempDataDir } from '../../src/db/embedded'
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
+import { freePort } from '../helpers/appServer'
 
 /**
  * Integration tests run against a real, throw-away Postgres: the embedded one unless TEST_DATABASE_URL

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench [-- --users=10000 --concurrency=16 --duration=10 --only=<text> --reuse-build]`
+ *
+ * Starts the production server on a fresh embedded Postgres, seeds members at the chosen scale,
+ * then measures each scenario: p50/p95/p99 latency and throughput at the chosen concurrency, the
+ * SQL statements per request (server-side counter), and throughput relative to a plain Next.js
+ * route on the same machine. Results are printed and written to tests/bench/results/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import pg from 'pg'
+
+import { ensureBuild, freePort, ROOT, startAppServer } from '../helpers/appServer'
+import type { BenchContext, Scenario } from './context'
+import { runLoad, sqlPerRequest } from './load'
+import { identityScenarios } from './scenarios/identity'
+import { seedMembers } from './seed'
+
+const SCENARIOS: Scenario[] = [...identityScenarios]
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=')
+    return [k, v ?? 'true']
+  }),
+)
+const users = Number(args.users ?? 10_000)
+const concurrency = Number(args.concurrency ?? 16)
+const durationMs = Number(args.duration ?? 10) * 1000
+const only = args.only as string | undefined
+
+const ADMIN = { email: 'bench-admin@bench.rounds.test', password: 'bench passphrase for load tests' }
+
+async function main() {
+  ensureBuild(args['reuse-build'] === 'true')
+  const pgPort = await freePort()
+  const server = await startAppServer({
+    env: {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DEMO_PASSWORD: ADMIN.password,
+      EMBEDDED_POSTGRES_PORT: String(pgPort),
+      COUNT_SQL: 'true',
+      TRUST_PROXY: 'true',
+    },
+  })
+  const db = new pg.Pool({ connectionString: `postgres://postgres:rounds@127.0.0.1:${pgPort}/rounds`, max: 4 })
+  try {
+    const seedStart = Date.now()
+    await seedMembers(db, users, ADMIN)
+    const seedSeconds = (Date.now() - seedStart) / 1000
+    await db.query('analyze')
+    const sample = await db.query(
+      "select id, handle, email from users where email like 'bench-%@bench.rounds.test' and handle is not null order by random() limit 500",
+    )
+    const login = await fetch(`${server.base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.250.0.1' },
+      body: JSON.stringify({ email: sample.rows[0].email, password: ADMIN.password }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    if (!token) throw new Error('could not log in a bench member')
+    const ctx: BenchContext = {
+      base: server.base,
+      db,
+      password: ADMIN.password,
+      token,
+      handles: sample.rows.map((r) => r.handle),
+      userIds: sample.rows.map((r) => r.id),
+      emails: sample.rows.map((r) => r.email),
+    }
+    const total = (await db.query('select count(*)::int as n from users')).rows[0].n
+
+    console.log(`\nRounds bench: ${total} users (seeded in ${seedSeconds.toFixed(1)} s), ${concurrency} concurrent clients\n`)
+    const results: Record<string, unknown>[] = []
+    let referenceRps = 0
+    for (const scenario of SCENARIOS) {
+      if (only && !scenario.name.includes(only) && !scenario.name.startsWith('reference')) continue
+      const sql = await sqlPerRequest(server.base, [0, 1, 2, 3, 4].map((i) => scenario.next(ctx, i + 1000)))
+      const r = await runLoad({
+        base: server.base,
+        concurrency,
+        durationMs: scenario.durationMs ?? durationMs,
+        next: (i) => scenario.next(ctx, i),
+      })
+      if (scenario.name.startsWith('reference')) referenceRps = r.rps
+      const row = {
+        scenario: scenario.name,
+        p50_ms: r.p50,
+        p95_ms: r.p95,
+        p99_ms: r.p99,
+        rps: r.rps,
+        vs_reference: referenceRps ? `${Math.round((r.rps / referenceRps) * 100)}%` : '',
+        sql_per_request: sql,
+        errors: r.errors,
+        statuses: JSON.stringify(r.statusCounts),
+      }
+      results.push(row)
+      console.log(
+        `${scenario.name.padEnd(34)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms  ${String(r.rps).padStart(8)} req/s  ${String(row.vs_reference).padStart(5)}  sql ${sql ?? '-'}  errors ${r.errors}`,
+      )
+    }
+    const outDir = path.join(ROOT, 'tests/bench/results')
+    fs.mkdirSync(outDir, { recursive: true })
+    const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    fs.writeFileSync(file, JSON.stringify({ users: total, concurrency, durationMs, results }, null, 2))
+    console.log(`\nWritten to ${path.relative(ROOT, file)}`)
+  } finally {
+    await db.end()
+    await server.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
