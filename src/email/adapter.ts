@@ -1,4 +1,4 @@
-import sgMail from '@sendgrid/mail'
+import { MailService } from '@sendgrid/mail'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 
 type Address = string | { name?: string; address: string }
@@ -24,7 +24,7 @@ const fromName = () => process.env.EMAIL_FROM_NAME || 'Rounds'
 
 /** Delivers through SendGrid's v3 Mail Send API. */
 export const sendgridAdapter = (apiKey: string, baseUrl?: string): EmailAdapter => () => {
-  const client = new sgMail.MailService()
+  const client = new MailService()
   client.setApiKey(apiKey)
   // Each MailService owns its client; a base URL points it at another SendGrid-compatible endpoint.
   if (baseUrl) (client as unknown as { client: { setDefaultRequest: (k: string, v: string) => void } }).client.setDefaultRequest('baseUrl', baseUrl)

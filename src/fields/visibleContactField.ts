@@ -36,7 +36,9 @@ export function visibleContactField(name: string, type: 'text' | 'email', label:
     return canSee(visibility, req.user as Viewer, (doc as { id?: unknown } | undefined)?.id)
   }
   return [
-    { name, type, label, access: { read: readValue }, admin: { width: '60%' } },
+    type === 'email'
+      ? { name, type: 'email', label, access: { read: readValue }, admin: { width: '60%' } }
+      : { name, type: 'text', label, access: { read: readValue }, admin: { width: '60%' } },
     {
       name: visibilityName,
       type: 'select',

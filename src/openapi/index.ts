@@ -97,8 +97,8 @@ const docsEndpoints: Endpoint[] = [
  */
 export const apiDocs =
   (version: string): Plugin =>
-  (incoming: Config): Config => {
-    const withSpec = openapi({
+  async (incoming: Config): Promise<Config> => {
+    const withSpec = await openapi({
       openapiVersion: '3.1',
       specEndpoint: SPEC,
       authEndpoint: AUTH,

@@ -52,7 +52,7 @@ export async function startAppServer(opts: { env?: Record<string, string>; echo?
   }
   for (const key of ['DATABASE_URL', 'SENDGRID_API_KEY', 'S3_BUCKET']) if (!opts.env?.[key]) delete env[key]
   const log = fs.createWriteStream(logPath)
-  const child: ChildProcess = spawn('npx', ['tsx', 'server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child: ChildProcess = spawn('npx', ['tsx', 'server.ts'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   child.stdout?.pipe(log)
   child.stderr?.pipe(log)
   if (opts.echo) {

@@ -10,7 +10,7 @@ import { freePort } from '../helpers/appServer'
  * names another. The schema is pushed once here; the test workers then share it.
  */
 export default async function setup(_project: TestProject) {
-  process.env.NODE_ENV = 'test'
+  Object.assign(process.env, { NODE_ENV: 'test' })
   process.env.PAYLOAD_SECRET ||= 'test-secret-for-integration-tests-only-0123456789'
   process.env.PUBLIC_URL ||= 'http://localhost:3000'
   let stop: (() => Promise<void>) | undefined

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 
 import { ROLES, ADMIN_PANEL_ROLES, hasRole } from '@/access/roles'
 import { isAdmin, isSelfOrStaff } from '@/access'
@@ -45,7 +45,7 @@ export const Users: CollectionConfig = {
       Boolean(user && hasRole(user, ...ADMIN_PANEL_ROLES) && (user as { _verified?: boolean })._verified !== false),
     create: isAdmin,
     // Everyone may read confirmed members' public profiles; each field below narrows what is shown.
-    read: ({ req: { user } }) => {
+    read: ({ req: { user } }): Where | boolean => {
       if (user && hasRole(user, 'admin', 'moderator', 'editor')) return true
       if (user) return { or: [{ _verified: { equals: true } }, { id: { equals: user.id } }] }
       return { _verified: { equals: true } }
