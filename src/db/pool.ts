@@ -1,17 +1,22 @@
 import type { PoolConfig } from 'pg'
 
+/** Request-serving budget: a hung database must turn into a 503 within ~3 s, not a pile-up. */
+export const REQUEST_STATEMENT_TIMEOUT_MS = 2500
+
 /**
- * Fail fast when Postgres is unreachable or hung: a request waits at most ~2 s for a connection and
- * a statement is cancelled after STATEMENT_TIMEOUT_MS, so callers get a 503 instead of a pile-up.
+ * Fail fast when Postgres is unreachable or hung: a request waits at most 2 s for a connection and a
+ * statement is cancelled after STATEMENT_TIMEOUT_MS (the client gives up 500 ms later even if the
+ * server does not answer at all). Migrations and seeding raise the budget (see src/db/prepare.ts).
  */
 export function poolOptions(): PoolConfig {
+  const statementTimeout = Number(process.env.STATEMENT_TIMEOUT_MS || REQUEST_STATEMENT_TIMEOUT_MS)
   return {
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.DATABASE_POOL_MAX || 20),
     connectionTimeoutMillis: 2000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: Number(process.env.STATEMENT_TIMEOUT_MS || 10_000),
-    query_timeout: Number(process.env.STATEMENT_TIMEOUT_MS || 10_000) + 2000,
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + 500,
     keepAlive: true,
   }
 }

@@ -8,7 +8,12 @@ type PoolLike = { on: (e: string, f: () => void) => void; end: () => Promise<voi
  * Next's route handlers start their own instance, so this one is closed afterwards.
  */
 export async function preparePayload() {
+  // Migrations and seeding may run long statements; the request-serving instance keeps the short budget.
+  const requestBudget = process.env.STATEMENT_TIMEOUT_MS
+  process.env.STATEMENT_TIMEOUT_MS = process.env.MIGRATION_STATEMENT_TIMEOUT_MS || '600000'
   const config = (await import('@payload-config')).default
+  if (requestBudget === undefined) delete process.env.STATEMENT_TIMEOUT_MS
+  else process.env.STATEMENT_TIMEOUT_MS = requestBudget
   const payload = await getPayload({ config, key: 'bootstrap' })
   try {
     const { seedIfEmpty } = await import('@/domain/seed')
