@@ -1,0 +1,29 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+
+const LINKS = [
+  { href: '/', label: 'Feed' },
+  { href: '/learn', label: 'Learn' },
+  { href: '/doctors', label: 'Doctors' },
+]
+
+/** Main navigation; marks the current section for assistive technology. */
+export function NavLinks() {
+  const pathname = usePathname() ?? '/'
+  const current = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`))
+  return (
+    <nav className="site-nav" aria-label="Main">
+      <ul>
+        {LINKS.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
