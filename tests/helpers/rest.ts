@@ -60,8 +60,9 @@ export class RestClient {
   patch = <T = any>(path: string, body?: unknown, init?: { headers?: HeadersInit }) => this.request<T>('PATCH', path, body, init)
   delete = <T = any>(path: string, init?: { headers?: HeadersInit }) => this.request<T>('DELETE', path, undefined, init)
 
-  async graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<RestResponse<T>> {
-    const headers = this.headers({ 'Content-Type': 'application/json' })
+  async graphql<T = any>(query: string, variables?: Record<string, unknown>, init: { headers?: HeadersInit } = {}): Promise<RestResponse<T>> {
+    const headers = this.headers(init.headers)
+    headers.set('Content-Type', 'application/json')
     const req = new Request(new URL('/api/graphql', BASE), { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
     const res = await graphql(req)
     const json = await res.json()
