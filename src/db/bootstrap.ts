@@ -17,6 +17,7 @@ export async function ensureDatabase(): Promise<EmbeddedDatabase | null> {
     log: process.env.LOG_POSTGRES === 'true' ? (l) => console.log(`[postgres] ${l}`) : undefined,
   })
   process.env.DATABASE_URL = db.url
+  process.env.ROUNDS_EMBEDDED_DB = 'true' // a local install: the seed may add demo data
   console.log(`Embedded PostgreSQL ready on 127.0.0.1:${port} (database ${database})`)
   return db
 }

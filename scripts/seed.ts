@@ -1,0 +1,101 @@
+/**
+ * `npm run seed`: reseeds the demo data of the database `npm start` uses (the embedded one when
+ * DATABASE_URL is unset). Applies pending migrations first, removes what an earlier seed created
+ * (every account, on the embedded database) and seeds again with a new password.
+ *
+ * On a DATABASE_URL database it refuses unless `--force` or SEED_DEMO=true is given, and then only
+ * removes the demo accounts (addresses at rounds.local) and demo avatars.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import pg from 'pg'
+
+import { ensureDatabase } from '../src/db/bootstrap'
+import { defaultDataDir } from '../src/db/embedded'
+
+const env = process.env as Record<string, string | undefined>
+env.NODE_ENV = 'production'
+env.NEXT_TELEMETRY_DISABLED ??= '1'
+
+const force = process.argv.includes('--force') || env.SEED_DEMO === 'true'
+if (env.DATABASE_URL && !force) {
+  console.error(
+    'DATABASE_URL is set: refusing to put demo accounts into that database.\n' +
+      'Run `npm run seed -- --force` (or set SEED_DEMO=true) if that is really what you want;\n' +
+      'only accounts at @rounds.local and the demo avatars are replaced.',
+  )
+  process.exit(1)
+}
+
+type PoolLike = { on: (e: string, f: () => void) => void; end: () => Promise<void> }
+
+async function close(payload: Payload) {
+  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
+  pool?.on('error', () => {})
+  await payload.destroy().catch(() => {})
+  // The adapter keeps one client checked out for good, so end() would wait forever: bound it.
+  await Promise.race([pool?.end().catch(() => {}), new Promise((r) => setTimeout(r, 500).unref())])
+}
+
+/**
+ * The port of the embedded Postgres when a running server already holds its data directory. Starting
+ * it again would stop that server's database, so the seed connects to it instead.
+ */
+function runningEmbeddedPort(): number | null {
+  const pidFile = path.join(path.resolve(env.EMBEDDED_POSTGRES_DIR || defaultDataDir()), 'postmaster.pid')
+  let lines: string[]
+  try {
+    lines = fs.readFileSync(pidFile, 'utf8').split('\n')
+  } catch {
+    return null
+  }
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!pid || !port) return null
+  try {
+    process.kill(pid, 0)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null // EPERM: alive, owned by the postgres user
+  }
+  return port
+}
+
+async function useRunningEmbedded(port: number) {
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: 'rounds', database: 'postgres' })
+  await admin.connect()
+  const exists = await admin.query("select 1 from pg_database where datname = 'rounds'")
+  if (exists.rowCount === 0) await admin.query('create database rounds')
+  await admin.end()
+  env.DATABASE_URL = `postgres://postgres:rounds@127.0.0.1:${port}/rounds`
+  env.ROUNDS_EMBEDDED_DB = 'true'
+  console.log(`Using the embedded PostgreSQL that is already running on 127.0.0.1:${port}`)
+}
+
+const runningPort = env.DATABASE_URL ? null : runningEmbeddedPort()
+if (runningPort) await useRunningEmbedded(runningPort)
+const embedded = Boolean(runningPort) || !env.DATABASE_URL
+const database = runningPort ? null : await ensureDatabase()
+let code = 0
+try {
+  const { getPayload } = await import('payload')
+  const config = (await import('../payload.config')).default
+  // In production mode Payload applies the committed migrations on init, as the server does.
+  const payload = await getPayload({ config, key: 'seed' })
+  try {
+    const seed = await import('../src/domain/seed')
+    await seed.seedSpecialties(payload)
+    await seed.removeDemo(payload, { allUsers: embedded })
+    await seed.createFirstAdmin(payload, env)
+    await seed.seedDemoAndReport(payload, env)
+  } finally {
+    await close(payload)
+  }
+} catch (err) {
+  console.error(err)
+  code = 1
+} finally {
+  await database?.stop()
+}
+process.exit(code)
