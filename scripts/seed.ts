@@ -18,6 +18,8 @@ import { defaultDataDir } from '../src/db/embedded'
 const env = process.env as Record<string, string | undefined>
 env.NODE_ENV = 'production'
 env.NEXT_TELEMETRY_DISABLED ??= '1'
+// Migrations and seeding may run long statements; the short request budget is for serving.
+env.STATEMENT_TIMEOUT_MS = env.MIGRATION_STATEMENT_TIMEOUT_MS || '600000'
 
 const force = process.argv.includes('--force') || env.SEED_DEMO === 'true'
 if (env.DATABASE_URL && !force) {

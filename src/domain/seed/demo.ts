@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import { publicUrl } from '@/lib/publicUrl'
 import { normalizeEmail, PRIVATE_CONTACT } from './admin'
 import { AVATAR_PREFIX, uploadAvatar } from './avatars'
+import { eachLimit } from './concurrency'
 import { specialtyIds } from './masterData'
 import { demoPassword } from './password'
 import { DEMO_EMAIL_DOMAIN, demoPeople, type DemoPerson } from './people'
@@ -19,8 +20,6 @@ export type DemoOptions = {
 export type DemoAccount = { label: string; email: string; name: string; id: number; created: boolean }
 export type DemoResult = { url: string; password: string; accounts: DemoAccount[]; seconds: number }
 
-/** Accounts are created two at a time: enough to use both cores without starving the server. */
-const CONCURRENCY = 2
 
 async function createPerson(payload: Payload, person: DemoPerson, password: string, specialties: Map<string, number>) {
   const stem = person.email.split('@')[0].replace(/[^a-z0-9-]+/g, '-')
@@ -77,15 +76,10 @@ export async function seedDemo(payload: Payload, opts: DemoOptions = {}): Promis
   const specialties = await specialtyIds(payload)
 
   const created = new Map<string, number>()
-  let next = 0
-  const worker = async () => {
-    while (next < missing.length) {
-      const person = missing[next++]
-      const user = await createPerson(payload, person, password, specialties)
-      created.set(person.email, user.id)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, missing.length) }, worker))
+  await eachLimit(missing, 2, async (person) => {
+    const user = await createPerson(payload, person, password, specialties)
+    created.set(person.email, user.id)
+  })
 
   const accounts = people.map((p) => {
     const before = existingByEmail.get(p.email)

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { eachLimit } from './concurrency'
 import { flattenSpecialties, SPECIALTIES, type SpecialtySeed } from './specialties'
 
 export type SpecialtiesResult = { created: number; updated: number; total: number }
@@ -25,7 +26,7 @@ export async function seedSpecialties(payload: Payload, list: SpecialtySeed[] = 
   let created = 0
   let updated = 0
 
-  for (const entry of flattenSpecialties(list)) {
+  const upsert = async (entry: SpecialtySeed & { parentSlug?: string }) => {
     const parent = entry.parentSlug ? (bySlug.get(entry.parentSlug)?.id ?? null) : null
     const existing = bySlug.get(entry.slug)
     if (!existing) {
@@ -37,13 +38,13 @@ export async function seedSpecialties(payload: Payload, list: SpecialtySeed[] = 
       })
       bySlug.set(entry.slug, { id: doc.id, slug: entry.slug, name: entry.name, parent })
       created++
-      continue
+      return
     }
     const changes: Partial<Row> = {}
     if (existing.name !== entry.name) changes.name = entry.name
     if (parentId(existing) !== parent) changes.parent = parent
     if (!existing.description && entry.description) changes.description = entry.description
-    if (Object.keys(changes).length === 0) continue
+    if (Object.keys(changes).length === 0) return
     await payload.update({
       collection: 'specialties',
       id: existing.id,
@@ -54,6 +55,10 @@ export async function seedSpecialties(payload: Payload, list: SpecialtySeed[] = 
     bySlug.set(entry.slug, { ...existing, ...changes })
     updated++
   }
+  // Parents first, so that every child finds its parent's id.
+  const entries = flattenSpecialties(list)
+  await eachLimit(entries.filter((e) => !e.parentSlug), 2, upsert)
+  await eachLimit(entries.filter((e) => e.parentSlug), 2, upsert)
   if (created || updated) payload.logger.info(`Specialties: ${created} added, ${updated} updated (${bySlug.size} in all)`)
   return { created, updated, total: bySlug.size }
 }
