@@ -14,3 +14,11 @@ export const fieldReadSelfOrStaff: FieldAccess = ({ req: { user }, doc, id }) =>
   const docId = (doc as { id?: unknown } | undefined)?.id ?? id
   return docId !== undefined && String(docId) === String(user.id)
 }
+
+/** Sign-in credentials (email, password) are changed by the member themselves or by an administrator. */
+export const fieldSelfOrAdminWrite: FieldAccess = ({ req: { user }, doc, id }) => {
+  if (!user) return false
+  if (hasRole(user, 'admin')) return true
+  const docId = (doc as { id?: unknown } | undefined)?.id ?? id
+  return docId !== undefined && String(docId) === String(user.id)
+}

@@ -4,9 +4,10 @@ import { ROLES, ADMIN_PANEL_ROLES, hasRole } from '@/access/roles'
 import { isAdmin, isSelfOrStaff } from '@/access'
 import { visibleContactField } from '@/fields/visibleContactField'
 import { forgotPasswordEmail } from '@/email/templates'
-import { fieldAdminOnlyWrite, fieldReadSelfOrStaff, fieldStaffOnly } from './access'
+import { fieldAdminOnlyWrite, fieldReadSelfOrStaff, fieldSelfOrAdminWrite, fieldStaffOnly } from './access'
 import { authRateLimits } from './hooks/authRateLimits'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
+import { protectCredentials } from './hooks/protectCredentials'
 import { hashResetToken, hashIncomingResetToken } from './hooks/hashResetToken'
 import { assignHandle } from './hooks/assignHandle'
 import { recordLogin } from './hooks/recordLogin'
@@ -57,7 +58,7 @@ export const Users: CollectionConfig = {
   },
   endpoints: [register, verifyCode, resendCode],
   hooks: {
-    beforeOperation: [enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
+    beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],
     afterLogin: [recordLogin],
   },
@@ -65,7 +66,7 @@ export const Users: CollectionConfig = {
     {
       name: 'email',
       type: 'email',
-      access: { read: fieldReadSelfOrStaff },
+      access: { read: fieldReadSelfOrStaff, update: fieldSelfOrAdminWrite },
     },
     {
       name: '_verified',
@@ -77,6 +78,13 @@ export const Users: CollectionConfig = {
       name: 'enableAPIKey',
       type: 'checkbox',
       access: { read: fieldReadSelfOrStaff, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+    },
+    // Payload lets anyone who can open the admin panel write API keys, on any user they may update:
+    // a moderator could plant a key on an admin and act as them. Keys are an administrator's decision.
+    {
+      name: 'apiKey',
+      type: 'text',
+      access: { read: () => false, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
     },
     {
       type: 'row',
