@@ -1,7 +1,9 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { baseURL, launch, newPage } from '../helpers/browser'
+import { E2E_ADMIN } from '../setup/server'
+import { baseURL, launch, newPage, snap } from '../helpers/browser'
+import { registerMember } from './support'
 
 let browser: Browser
 beforeAll(async () => {
@@ -10,6 +12,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
+
+async function adminLogin(page: Page, email: string, password: string) {
+  await page.goto('/admin')
+  await page.waitForSelector('input[name="email"]')
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('button[type="submit"]')
+}
 
 describe('the production server', () => {
   it('reports liveness and database readiness', async () => {
@@ -23,6 +33,41 @@ describe('the production server', () => {
     await page.goto('/admin')
     await page.waitForSelector('input[name="email"]')
     expect(await page.title()).toContain('Rounds')
+    await context.close()
+  })
+})
+
+describe('who gets into the admin panel', () => {
+  it('lets staff log in and shows them the dashboard', async () => {
+    const { context, page } = await newPage(browser)
+    await adminLogin(page, E2E_ADMIN.email, E2E_ADMIN.password)
+    const dashboard = page.locator('.dashboard')
+    await dashboard.waitFor({ timeout: 30_000 })
+    expect(new URL(page.url()).pathname).toBe('/admin')
+    // The collections of Rounds are there to manage.
+    expect(await dashboard.innerText()).toContain('Members')
+    expect(await page.getByText('does not have access to the admin panel').count()).toBe(0)
+    await snap(page, 'admin-dashboard')
+    await context.close()
+  })
+
+  it('refuses a member: the panel shows the unauthorized view and none of the collections', async () => {
+    const member = await registerMember('Ordinary Member')
+    const { context, page } = await newPage(browser)
+    await adminLogin(page, member.email, member.password)
+    await page.getByText('this user does not have access to the admin panel').waitFor({ timeout: 30_000 })
+    expect(new URL(page.url()).pathname).toBe('/admin/unauthorized')
+    expect(await page.locator('.dashboard').count()).toBe(0)
+
+    // Going straight to a collection does not help.
+    await page.goto('/admin/collections/users')
+    await page.getByText('this user does not have access to the admin panel').waitFor()
+    expect(await page.locator('.collection-list').count()).toBe(0)
+    await snap(page, 'admin-refused')
+
+    // The member is still signed in on the member site, which is where they belong.
+    await page.goto('/')
+    await page.locator('header.site-header').getByText(member.name).waitFor()
     await context.close()
   })
 })

@@ -37,3 +37,29 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   const page = await context.newPage()
   return { context, page }
 }
+
+/** A phone-sized context, for checks of the small-screen layout. */
+export async function newMobilePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  const page = await context.newPage()
+  return { context, page }
+}
+
+/**
+ * Saves a full-page screenshot under E2E_SCREENSHOTS (a directory) when that variable is set, so a
+ * run can be looked at afterwards; otherwise does nothing.
+ */
+export async function snap(page: Page, name: string) {
+  const dir = process.env.E2E_SCREENSHOTS
+  if (!dir) return
+  fs.mkdirSync(dir, { recursive: true })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
+}
+
+/** Collects uncaught page errors, so a test can assert that a page ran without any. */
+export function pageErrors(page: Page): Error[] {
+  const errors: Error[] = []
+  page.on('pageerror', (err) => errors.push(err))
+  return errors
+}

@@ -115,7 +115,7 @@ export function ProfileForm({ userId, initial, specialties }: { userId: number; 
       <fieldset className="form-section">
         <legend>About you</legend>
         <div className="row row--honorific">
-          <Field label="Honorific" name="honorific" optional>
+          <Field label="Honorific" name="honorific">
             {(p) => (
               <select {...p} name="honorific" className="select" defaultValue={initial.honorific}>
                 <option value="">None</option>
