@@ -34,13 +34,17 @@ export async function renderAvatar(name: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer()
 }
 
-/** Renders the avatar and uploads it to `media`; returns the media id. */
+/**
+ * Renders the avatar and uploads it to `media`; returns the media id. A random suffix keeps the file
+ * apart from a same-named file another database left in the shared upload directory.
+ */
 export async function uploadAvatar(payload: Payload, name: string, fileStem: string): Promise<number> {
   const data = await renderAvatar(name)
+  const suffix = crypto.randomBytes(3).toString('hex')
   const media = await payload.create({
     collection: 'media',
     data: { alt: `Avatar of ${name}` },
-    file: { data, mimetype: 'image/png', name: `${AVATAR_PREFIX}${fileStem}.png`, size: data.length },
+    file: { data, mimetype: 'image/png', name: `${AVATAR_PREFIX}${fileStem}-${suffix}.png`, size: data.length },
     overrideAccess: true,
     depth: 0,
   })

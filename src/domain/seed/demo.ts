@@ -103,18 +103,15 @@ export async function removeDemo(payload: Payload, opts: { allUsers?: boolean } 
   return { users: removedUsers, media: removedMedia }
 }
 
+/** One document at a time: a bulk delete runs its queries in parallel on one transaction client. */
 async function deleteAll(payload: Payload, collection: 'users' | 'media', where: Where) {
   let removed = 0
   for (;;) {
     const { docs } = await payload.find({ collection, where, limit: 100, depth: 0, overrideAccess: true, select: {} })
     if (docs.length === 0) return removed
-    const result = await payload.delete({
-      collection,
-      where: { id: { in: docs.map((d) => d.id) } },
-      overrideAccess: true,
-      depth: 0,
+    await eachLimit(docs, 2, async (doc) => {
+      await payload.delete({ collection, id: doc.id, overrideAccess: true, depth: 0 })
+      removed++
     })
-    if (result.errors.length) throw new Error(`Could not delete ${collection}: ${result.errors.map((e) => e.message).join('; ')}`)
-    removed += result.docs.length
   }
 }

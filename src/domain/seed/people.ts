@@ -163,13 +163,13 @@ function doctors(count: number, taken: Set<string>): DemoPerson[] {
   for (let i = 0; i < count; i++) {
     const region = f.helpers.weightedArrayElement(REGIONS.map((r) => ({ value: r, weight: r.weight })))
     const rf = fakerFor(region)
-    const sex = rf.person.sexType()
+    const sex = rf.person.sexType() === 'female' ? 'female' : 'male'
     let first = ''
     let last = ''
     let local = ''
     do {
-      first = rf.person.firstName(sex)
-      last = rf.person.lastName(sex)
+      first = region.names ? rf.helpers.arrayElement(region.names[sex]) : rf.person.firstName(sex)
+      last = region.names ? rf.helpers.arrayElement(region.names.last) : rf.person.lastName(sex)
       local = `${slugify(first)}.${slugify(last)}`
     } while (taken.has(local) || !/^[a-z]/.test(local))
     taken.add(local)
@@ -183,7 +183,7 @@ function doctors(count: number, taken: Set<string>): DemoPerson[] {
     const title0 = title[0].toUpperCase() + title.slice(1)
     const honorific: User['honorific'] = grade.professor ? 'Prof' : 'Dr'
     const place = f.helpers.arrayElement(region.places)
-    const hospital = f.helpers.arrayElement(region.hospitals(place.city))
+    const hospital = f.helpers.arrayElement(region.hospitals(place.localName ?? place.city))
     const verificationStatus = f.helpers.weightedArrayElement<User['verificationStatus']>([
       { value: 'verified', weight: 6 },
       { value: 'pending', weight: 2.5 },
@@ -192,7 +192,8 @@ function doctors(count: number, taken: Set<string>): DemoPerson[] {
     const hasLicence = verificationStatus !== 'unverified' || f.datatype.boolean({ probability: 0.3 })
     const points = grade.trainee ? f.number.int({ min: 0, max: 1500 }) : f.number.int({ min: 50, max: 4800 })
     const email = demoEmail(local)
-    const interests = f.helpers.arrayElements([...focus.interests, ...(sub ? parent.interests.slice(0, 1) : [])], 3)
+    // The doctor's own field first; the parent specialty's main interest only fills a fourth place.
+    const interests = [...f.helpers.shuffle([...focus.interests]), ...(sub ? parent.interests.slice(0, 1) : [])]
 
     people.push({
       label: 'doctor',
@@ -230,7 +231,7 @@ function doctors(count: number, taken: Set<string>): DemoPerson[] {
           ? { publicEmail: email, publicEmailVisibility: f.helpers.weightedArrayElement(VISIBILITIES) }
           : {}),
         ...(f.datatype.boolean({ probability: 0.5 })
-          ? { phone: rf.phone.number({ style: 'international' }), phoneVisibility: f.helpers.weightedArrayElement(VISIBILITIES) }
+          ? { phone: region.phone(rf), phoneVisibility: f.helpers.weightedArrayElement(VISIBILITIES) }
           : {}),
         ...(f.datatype.boolean({ probability: 0.25 })
           ? { website: `https://${slugify(`${first}-${last}`)}.example.com`, websiteVisibility: 'public' as Visibility }

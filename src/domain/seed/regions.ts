@@ -1,27 +1,37 @@
 import { base, de, en, en_AU, en_CA, en_GB, en_IE, en_IN, en_NG, en_US, es, fr, it, nl, pt_BR, type Faker, type LocaleDefinition } from '@faker-js/faker'
 
+import { ENGLISH_NAMES, type NamePool } from './names'
+
 /**
  * Where the demo doctors practise: the country's name data for faker, real licensing bodies with the
  * shape of their registration numbers (the numbers themselves are random), cities and hospital names
  * (invented from the city's name), and the way seniority is written there.
  */
-export type Place = { city: string; jurisdiction: string; licence: (f: Faker) => string }
+/** `localName` is how the city is written in its hospitals' names ("München" for Munich). */
+export type Place = { city: string; localName?: string; jurisdiction: string; licence: (f: Faker) => string }
 export type Region = {
   country: string
   locale: LocaleDefinition[]
+  /** First and last names to use instead of faker's lists. */
+  names?: NamePool
   weight: number
   grades: 'uk' | 'us' | 'intl'
   places: Place[]
   hospitals: (city: string) => string[]
+  /** A mobile number in the country's international format. */
+  phone: (f: Faker) => string
 }
 
 const digits = (n: number) => (f: Faker) => f.string.numeric({ length: n, allowLeadingZeros: false })
 const prefixed = (prefix: string, n: number) => (f: Faker) => `${prefix}${digits(n)(f)}`
+const n = (f: Faker, length: number) => f.string.numeric({ length, allowLeadingZeros: true })
 
 export const REGIONS: Region[] = [
   {
     country: 'United Kingdom',
+    phone: (f) => `+44 7${n(f, 3)} ${n(f, 6)}`,
     locale: [en_GB, en, base],
+    names: ENGLISH_NAMES,
     weight: 5,
     grades: 'uk',
     places: ['London', 'Manchester', 'Birmingham', 'Leeds', 'Bristol', 'Newcastle', 'Glasgow', 'Edinburgh', 'Cardiff'].map((city) => ({
@@ -33,7 +43,9 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'United States',
+    phone: (f) => `+1 ${f.number.int({ min: 201, max: 989 })} ${f.number.int({ min: 200, max: 999 })} ${n(f, 4)}`,
     locale: [en_US, en, base],
+    names: ENGLISH_NAMES,
     weight: 5,
     grades: 'us',
     places: [
@@ -49,7 +61,9 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Ireland',
+    phone: (f) => `+353 8${f.helpers.arrayElement(['3', '5', '6', '7', '9'])} ${n(f, 3)} ${n(f, 4)}`,
     locale: [en_IE, en, base],
+    names: ENGLISH_NAMES,
     weight: 1,
     grades: 'uk',
     places: ['Dublin', 'Cork', 'Galway'].map((city) => ({ city, jurisdiction: 'Medical Council of Ireland', licence: digits(6) })),
@@ -57,7 +71,9 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Canada',
+    phone: (f) => `+1 ${f.helpers.arrayElement(['416', '604', '403', '647'])} ${f.number.int({ min: 200, max: 999 })} ${n(f, 4)}`,
     locale: [en_CA, en, base],
+    names: ENGLISH_NAMES,
     weight: 2,
     grades: 'us',
     places: [
@@ -69,7 +85,9 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Australia',
+    phone: (f) => `+61 4${n(f, 2)} ${n(f, 3)} ${n(f, 3)}`,
     locale: [en_AU, en, base],
+    names: ENGLISH_NAMES,
     weight: 2,
     grades: 'uk',
     places: ['Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Adelaide'].map((city) => ({
@@ -81,19 +99,21 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Germany',
+    phone: (f) => `+49 1${f.helpers.arrayElement(['51', '52', '60', '70', '76'])} ${n(f, 7)}`,
     locale: [de, en, base],
     weight: 2,
     grades: 'intl',
     places: [
       { city: 'Berlin', jurisdiction: 'Ärztekammer Berlin', licence: prefixed('LANR ', 9) },
-      { city: 'Munich', jurisdiction: 'Bayerische Landesärztekammer', licence: prefixed('LANR ', 9) },
+      { city: 'Munich', localName: 'München', jurisdiction: 'Bayerische Landesärztekammer', licence: prefixed('LANR ', 9) },
       { city: 'Hamburg', jurisdiction: 'Ärztekammer Hamburg', licence: prefixed('LANR ', 9) },
-      { city: 'Cologne', jurisdiction: 'Ärztekammer Nordrhein', licence: prefixed('LANR ', 9) },
+      { city: 'Cologne', localName: 'Köln', jurisdiction: 'Ärztekammer Nordrhein', licence: prefixed('LANR ', 9) },
     ],
     hospitals: (city) => [`Universitätsklinikum ${city}`, `Klinikum ${city}`],
   },
   {
     country: 'France',
+    phone: (f) => `+33 6 ${n(f, 2)} ${n(f, 2)} ${n(f, 2)} ${n(f, 2)}`,
     locale: [fr, en, base],
     weight: 2,
     grades: 'intl',
@@ -106,6 +126,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Spain',
+    phone: (f) => `+34 6${n(f, 2)} ${n(f, 3)} ${n(f, 3)}`,
     locale: [es, en, base],
     weight: 2,
     grades: 'intl',
@@ -113,25 +134,27 @@ export const REGIONS: Region[] = [
       { city: 'Madrid', jurisdiction: 'Ilustre Colegio Oficial de Médicos de Madrid', licence: prefixed('2828', 5) },
       { city: 'Barcelona', jurisdiction: 'Col·legi Oficial de Metges de Barcelona', licence: prefixed('0808', 5) },
       { city: 'Valencia', jurisdiction: 'Ilustre Colegio Oficial de Médicos de Valencia', licence: prefixed('4646', 5) },
-      { city: 'Seville', jurisdiction: 'Real e Ilustre Colegio Oficial de Médicos de Sevilla', licence: prefixed('4141', 5) },
+      { city: 'Seville', localName: 'Sevilla', jurisdiction: 'Real e Ilustre Colegio Oficial de Médicos de Sevilla', licence: prefixed('4141', 5) },
     ],
     hospitals: (city) => [`Hospital Universitario de ${city}`, `Hospital General de ${city}`],
   },
   {
     country: 'Italy',
+    phone: (f) => `+39 3${n(f, 2)} ${n(f, 3)} ${n(f, 4)}`,
     locale: [it, en, base],
     weight: 2,
     grades: 'intl',
     places: [
-      { city: 'Milan', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Milano', licence: digits(5) },
-      { city: 'Rome', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Roma', licence: digits(5) },
+      { city: 'Milan', localName: 'Milano', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Milano', licence: digits(5) },
+      { city: 'Rome', localName: 'Roma', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Roma', licence: digits(5) },
       { city: 'Bologna', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Bologna', licence: digits(5) },
-      { city: 'Turin', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Torino', licence: digits(5) },
+      { city: 'Turin', localName: 'Torino', jurisdiction: 'Ordine dei Medici Chirurghi e degli Odontoiatri di Torino', licence: digits(5) },
     ],
     hospitals: (city) => [`Policlinico di ${city}`, `Ospedale Maggiore di ${city}`],
   },
   {
     country: 'Netherlands',
+    phone: (f) => `+31 6 ${n(f, 4)} ${n(f, 4)}`,
     locale: [nl, en, base],
     weight: 1,
     grades: 'intl',
@@ -144,6 +167,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'India',
+    phone: (f) => `+91 9${n(f, 4)} ${n(f, 5)}`,
     locale: [en_IN, en, base],
     weight: 3,
     grades: 'intl',
@@ -157,6 +181,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Nigeria',
+    phone: (f) => `+234 80${n(f, 1)} ${n(f, 3)} ${n(f, 4)}`,
     locale: [en_NG, en, base],
     weight: 2,
     grades: 'uk',
@@ -169,6 +194,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Brazil',
+    phone: (f) => `+55 ${f.helpers.arrayElement(['11', '21', '31', '51'])} 9${n(f, 4)}-${n(f, 4)}`,
     locale: [pt_BR, en, base],
     weight: 2,
     grades: 'intl',

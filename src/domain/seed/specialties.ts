@@ -87,7 +87,7 @@ export const SPECIALTIES: SpecialtySeed[] = [
   s('obstetrics-gynecology', 'Obstetrics and Gynecology', 'obstetrician and gynecologist', "Pregnancy, childbirth and women's reproductive health.", ['labor and delivery', 'endometriosis', 'contraception'], [
     s('maternal-fetal-medicine', 'Maternal-Fetal Medicine', 'maternal-fetal medicine specialist', 'High-risk pregnancy.', ['pre-eclampsia', 'fetal growth restriction', 'multiple pregnancy']),
     s('reproductive-medicine', 'Reproductive Endocrinology and Infertility', 'fertility specialist', 'Infertility and reproductive hormones.', ['IVF', 'polycystic ovary syndrome', 'fertility preservation']),
-    s('gynecologic-oncology', 'Gynecologic Oncology', 'gynecological oncologist', 'Cancers of the female reproductive tract.', ['ovarian cancer surgery', 'cervical screening', 'robotic hysterectomy']),
+    s('gynecologic-oncology', 'Gynecologic Oncology', 'gynecologic oncologist', 'Cancers of the female reproductive tract.', ['ovarian cancer surgery', 'cervical screening', 'robotic hysterectomy']),
     s('urogynecology', 'Urogynecology', 'urogynecologist', 'Pelvic floor disorders and incontinence in women.', ['pelvic organ prolapse', 'urinary incontinence', 'perineal trauma']),
   ]),
   s('dermatology', 'Dermatology', 'dermatologist', 'Disease of the skin, hair and nails.', ['psoriasis', 'skin cancer', 'eczema'], [
