@@ -1,14 +1,22 @@
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
-/** Media go to S3-compatible storage when S3_BUCKET is set, otherwise to ./media on disk. */
+/**
+ * Media go to S3-compatible storage when S3_BUCKET is set, otherwise to ./media on disk.
+ *
+ * The plugin is always registered, disabled without a bucket, and always inserts its fields (`prefix`,
+ * `_objectKey`): the database schema, and so the committed migrations, are then the same with or
+ * without S3. Registering it only when S3_BUCKET was set made the schema differ, and a production
+ * database migrated without S3 failed every media query once S3 was configured.
+ */
 export function storagePlugins(): Plugin[] {
   const bucket = process.env.S3_BUCKET
-  if (!bucket) return []
   return [
     s3Storage({
+      enabled: Boolean(bucket),
+      alwaysInsertFields: true,
       collections: { media: true },
-      bucket,
+      bucket: bucket ?? '',
       config: {
         region: process.env.S3_REGION || 'us-east-1',
         endpoint: process.env.S3_ENDPOINT || undefined,

@@ -33,7 +33,8 @@ export class RestClient {
     return h
   }
 
-  async request<T = any>(method: keyof typeof handlers, path: string, body?: unknown, init: { headers?: HeadersInit } = {}): Promise<RestResponse<T>> {
+  /** The route handler's Response as is, for bodies that are not JSON (files, streams). */
+  async raw(method: keyof typeof handlers, path: string, body?: unknown, init: { headers?: HeadersInit } = {}): Promise<Response> {
     const url = new URL(`/api${path}`, BASE)
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
     const headers = this.headers(init.headers)
@@ -44,7 +45,11 @@ export class RestClient {
       payloadBody = JSON.stringify(body)
     }
     const req = new Request(url, { method, headers, body: payloadBody })
-    const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
+    return handlers[method](req, { params: Promise.resolve({ slug }) })
+  }
+
+  async request<T = any>(method: keyof typeof handlers, path: string, body?: unknown, init: { headers?: HeadersInit } = {}): Promise<RestResponse<T>> {
+    const res = await this.raw(method, path, body, init)
     const text = await res.text()
     let parsed: unknown = text
     try {

@@ -166,4 +166,32 @@ describe('ownership', () => {
     expect((await alice.client.delete(`/media/${id}`)).status).toBe(200)
     expect(fs.existsSync(path.join(MEDIA_DIR, row.filename!))).toBe(false)
   })
+
+  it('the stored file names cannot be rewritten to point at someone else’s files', async () => {
+    const victim = await alice.client.post('/media', form(await png(1400, 900), `${unique('victim')}.png`, 'image/png'))
+    const mine = await bob.client.post('/media', form(await png(1400, 900), `${unique('attacker')}.png`, 'image/png'))
+    expect(victim.status).toBe(201)
+    expect(mine.status).toBe(201)
+    const v = victim.body.doc
+    const m = mine.body.doc
+    const victimFiles = [v.filename, ...['thumbnail', 'card'].map((s) => v.sizes[s].filename)]
+
+    await bob.client.patch(`/media/${m.id}`, {
+      filename: v.filename,
+      sizes: { thumbnail: { filename: v.sizes.thumbnail.filename }, card: { filename: v.sizes.card.filename } },
+      mimeType: 'text/html',
+      url: 'https://evil.example/x.png',
+    })
+    const after = await payload.findByID({ collection: 'media', id: m.id, overrideAccess: true, depth: 0 })
+    expect(after.filename).toBe(m.filename)
+    expect(after.mimeType).toBe('image/png')
+    expect(after.sizes?.thumbnail?.filename).toBe(m.sizes.thumbnail.filename)
+    expect(after.sizes?.card?.filename).toBe(m.sizes.card.filename)
+
+    // Deleting my own media removes my files only.
+    expect((await bob.client.delete(`/media/${m.id}`)).status).toBe(200)
+    for (const f of victimFiles) expect(fs.existsSync(path.join(MEDIA_DIR, f)), f).toBe(true)
+    const served = await new RestClient().get(`/media/file/${v.sizes.thumbnail.filename}`)
+    expect(served.status).toBe(200)
+  })
 })
