@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 
 import { checkPassword } from '@/domain/identity/passwordPolicy'
-import { createFirstAdmin, demoAllowed, describeCredentials, removeDemo, seedDemo, seedSpecialties, writeCredentials } from '@/domain/seed'
+import { createFirstAdmin, credentialsFile, demoAllowed, describeCredentials, removeDemo, seedDemo, seedSpecialties, writeCredentials } from '@/domain/seed'
 import { generatePassword } from '@/domain/seed/password'
 import { DEMO_EMAIL_DOMAIN, demoPeople } from '@/domain/seed/people'
 import { flattenSpecialties, SPECIALTIES } from '@/domain/seed/specialties'
@@ -202,5 +202,9 @@ describe('demo data', () => {
     expect(saved).toMatch(/owner@clinic\.example\s+\(password: ADMIN_PASSWORD\)/)
     expect(saved).toMatch(/doctor\s+ada\.okafor@rounds\.local\s+Ada Okafor/)
     fs.rmSync(path.dirname(file), { recursive: true, force: true })
+
+    // `npm start`'s database keeps the documented file; the development database gets its own.
+    expect(credentialsFile('postgres://postgres:x@127.0.0.1:54329/rounds')).toMatch(/\.data\/demo-credentials\.txt$/)
+    expect(credentialsFile('postgres://postgres:x@127.0.0.1:54329/rounds_dev')).toMatch(/\.data\/demo-credentials-rounds_dev\.txt$/)
   })
 })

@@ -1,14 +1,14 @@
 import type { Payload } from 'payload'
 
 import { createFirstAdmin, findUserByEmail, normalizeEmail } from './admin'
-import { describeCredentials, writeCredentials } from './credentials'
+import { databaseName, describeCredentials, writeCredentials } from './credentials'
 import { seedDemo, type DemoResult } from './demo'
 import { seedSpecialties } from './masterData'
 
 export { createFirstAdmin } from './admin'
 export { seedDemo, removeDemo } from './demo'
 export { seedSpecialties } from './masterData'
-export { describeCredentials, writeCredentials, CREDENTIALS_FILE } from './credentials'
+export { describeCredentials, writeCredentials, credentialsFile, CREDENTIALS_FILE } from './credentials'
 
 /** Reads ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NAME, SEED_DEMO, DEMO_PASSWORD and ROUNDS_EMBEDDED_DB. */
 export type SeedEnv = Record<string, string | undefined>
@@ -23,7 +23,7 @@ export const demoAllowed = (env: SeedEnv) => env.SEED_DEMO === 'true' || env.ROU
 export async function seedDemoAndReport(payload: Payload, env: SeedEnv): Promise<DemoResult> {
   const result = await seedDemo(payload, { password: env.DEMO_PASSWORD || undefined, adminEmail: env.ADMIN_EMAIL || undefined })
   const envAdmin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? normalizeEmail(env.ADMIN_EMAIL) : undefined
-  const text = describeCredentials(result, { envAdminEmail: envAdmin })
+  const text = describeCredentials(result, { envAdminEmail: envAdmin, database: databaseName() })
   const file = writeCredentials(text)
   const rule = '-'.repeat(72)
   payload.logger.info(`\n${rule}\n${text}\nSaved to ${file} (readable only by you).\n${rule}`)

@@ -231,7 +231,7 @@ function doctors(count: number, taken: Set<string>): DemoPerson[] {
           ? { publicEmail: email, publicEmailVisibility: f.helpers.weightedArrayElement(VISIBILITIES) }
           : {}),
         ...(f.datatype.boolean({ probability: 0.5 })
-          ? { phone: region.phone(rf), phoneVisibility: f.helpers.weightedArrayElement(VISIBILITIES) }
+          ? { phone: region.phone(rf, place.city), phoneVisibility: f.helpers.weightedArrayElement(VISIBILITIES) }
           : {}),
         ...(f.datatype.boolean({ probability: 0.25 })
           ? { website: `https://${slugify(`${first}-${last}`)}.example.com`, websiteVisibility: 'public' as Visibility }

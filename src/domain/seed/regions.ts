@@ -19,12 +19,16 @@ export type Region = {
   places: Place[]
   hospitals: (city: string) => string[]
   /** A mobile number in the country's international format. */
-  phone: (f: Faker) => string
+  phone: (f: Faker, city: string) => string
 }
 
 const digits = (n: number) => (f: Faker) => f.string.numeric({ length: n, allowLeadingZeros: false })
 const prefixed = (prefix: string, n: number) => (f: Faker) => `${prefix}${digits(n)(f)}`
 const n = (f: Faker, length: number) => f.string.numeric({ length, allowLeadingZeros: true })
+// Telephone area codes of the cities below, so that a number matches the doctor's city.
+const US_AREA: Record<string, number> = { Boston: 617, 'New York': 212, Chicago: 312, 'San Francisco': 415, 'Los Angeles': 213, Houston: 713, Seattle: 206 }
+const CA_AREA: Record<string, number> = { Toronto: 416, Vancouver: 604, Calgary: 403 }
+const BR_AREA: Record<string, number> = { 'São Paulo': 11, 'Rio de Janeiro': 21, 'Belo Horizonte': 31, 'Porto Alegre': 51 }
 
 export const REGIONS: Region[] = [
   {
@@ -43,7 +47,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'United States',
-    phone: (f) => `+1 ${f.number.int({ min: 201, max: 989 })} ${f.number.int({ min: 200, max: 999 })} ${n(f, 4)}`,
+    phone: (f, city) => `+1 ${US_AREA[city] ?? 212} ${f.number.int({ min: 200, max: 999 })} ${n(f, 4)}`,
     locale: [en_US, en, base],
     names: ENGLISH_NAMES,
     weight: 5,
@@ -71,7 +75,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Canada',
-    phone: (f) => `+1 ${f.helpers.arrayElement(['416', '604', '403', '647'])} ${f.number.int({ min: 200, max: 999 })} ${n(f, 4)}`,
+    phone: (f, city) => `+1 ${CA_AREA[city] ?? 416} ${f.number.int({ min: 200, max: 999 })} ${n(f, 4)}`,
     locale: [en_CA, en, base],
     names: ENGLISH_NAMES,
     weight: 2,
@@ -194,7 +198,7 @@ export const REGIONS: Region[] = [
   },
   {
     country: 'Brazil',
-    phone: (f) => `+55 ${f.helpers.arrayElement(['11', '21', '31', '51'])} 9${n(f, 4)}-${n(f, 4)}`,
+    phone: (f, city) => `+55 ${BR_AREA[city] ?? 11} 9${n(f, 4)}-${n(f, 4)}`,
     locale: [pt_BR, en, base],
     weight: 2,
     grades: 'intl',
