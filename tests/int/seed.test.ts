@@ -203,8 +203,12 @@ describe('demo data', () => {
     expect(saved).toMatch(/doctor\s+ada\.okafor@rounds\.local\s+Ada Okafor/)
     fs.rmSync(path.dirname(file), { recursive: true, force: true })
 
-    // `npm start`'s database keeps the documented file; the development database gets its own.
-    expect(credentialsFile('postgres://postgres:x@127.0.0.1:54329/rounds')).toMatch(/\.data\/demo-credentials\.txt$/)
-    expect(credentialsFile('postgres://postgres:x@127.0.0.1:54329/rounds_dev')).toMatch(/\.data\/demo-credentials-rounds_dev\.txt$/)
+    // `npm start`'s database keeps the documented file; the others get their own.
+    const url = (db: string) => `postgres://postgres:x@127.0.0.1:54329/${db}`
+    const embedded = { ROUNDS_EMBEDDED_DB: 'true' }
+    expect(credentialsFile({ ...embedded, DATABASE_URL: url('rounds') })).toBe(path.resolve('.data/demo-credentials.txt'))
+    expect(credentialsFile({ ...embedded, DATABASE_URL: url('rounds_dev') })).toBe(path.resolve('.data/demo-credentials-rounds_dev.txt'))
+    expect(credentialsFile({ DATABASE_URL: url('rounds') })).toBe(path.resolve('.data/demo-credentials-rounds.txt'))
+    expect(credentialsFile({ ...embedded, EMBEDDED_POSTGRES_DIR: '/tmp/e2e-pg', DATABASE_URL: url('rounds') })).toBe('/tmp/e2e-pg/demo-credentials.txt')
   })
 })

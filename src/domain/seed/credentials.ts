@@ -14,13 +14,17 @@ export const databaseName = (databaseUrl = process.env.DATABASE_URL) => {
 }
 
 /**
- * `npm start`'s database (rounds) writes .data/demo-credentials.txt; any other database, such as the
- * development one, its own file, so that `npm run dev` never overwrites the production logins.
+ * Where the demo logins are kept. `npm start`'s embedded database writes .data/demo-credentials.txt;
+ * the development database (rounds_dev) and DATABASE_URL databases get their own file beside it, so
+ * that `npm run dev` never overwrites the production logins. An embedded database in another
+ * directory (EMBEDDED_POSTGRES_DIR: tests, benchmarks) keeps its file in that directory.
  */
-export function credentialsFile(databaseUrl = process.env.DATABASE_URL) {
-  const name = databaseName(databaseUrl)
-  if (!name || name === 'rounds') return CREDENTIALS_FILE
-  return path.resolve(path.dirname(CREDENTIALS_FILE), `demo-credentials-${name.replace(/[^\w-]/g, '_')}.txt`)
+export function credentialsFile(env: Record<string, string | undefined> = process.env) {
+  const name = databaseName(env.DATABASE_URL)
+  const embedded = env.ROUNDS_EMBEDDED_DB === 'true'
+  const dir = embedded && env.EMBEDDED_POSTGRES_DIR ? path.resolve(env.EMBEDDED_POSTGRES_DIR) : path.dirname(CREDENTIALS_FILE)
+  const file = embedded && name === 'rounds' ? 'demo-credentials.txt' : `demo-credentials-${(name || 'database').replace(/[^\w-]/g, '_')}.txt`
+  return path.join(dir, file)
 }
 
 /**
