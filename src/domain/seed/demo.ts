@@ -20,7 +20,6 @@ export type DemoOptions = {
 export type DemoAccount = { label: string; email: string; name: string; id: number; created: boolean }
 export type DemoResult = { url: string; password: string; accounts: DemoAccount[]; seconds: number }
 
-
 async function createPerson(payload: Payload, person: DemoPerson, password: string, specialties: Map<string, number>) {
   const stem = person.email.split('@')[0].replace(/[^a-z0-9-]+/g, '-')
   const avatar = await uploadAvatar(payload, person.name, stem)

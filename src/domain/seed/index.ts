@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { createFirstAdmin, findUserByEmail, normalizeEmail } from './admin'
+import { createFirstAdmin, normalizeEmail } from './admin'
 import { databaseName, describeCredentials, writeCredentials } from './credentials'
 import { seedDemo, type DemoResult } from './demo'
 import { seedSpecialties } from './masterData'
@@ -54,5 +54,3 @@ export async function seedIfEmpty(payload: Payload, env: SeedEnv = process.env) 
     payload.logger.error({ err }, 'Seeding the demo data failed; `npm run seed` retries it')
   }
 }
-
-export { findUserByEmail }
