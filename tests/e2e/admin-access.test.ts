@@ -46,7 +46,7 @@ describe('who gets into the admin panel', () => {
     expect(new URL(page.url()).pathname).toBe('/admin')
     // The collections of Rounds are there to manage.
     expect(await dashboard.innerText()).toContain('Members')
-    expect(await page.getByText('does not have access to the admin panel').count()).toBe(0)
+    expect(await page.getByRole('heading', { name: /does not have access/ }).count()).toBe(0)
     await snap(page, 'admin-dashboard')
     await context.close()
   })
@@ -55,13 +55,13 @@ describe('who gets into the admin panel', () => {
     const member = await registerMember('Ordinary Member')
     const { context, page } = await newPage(browser)
     await adminLogin(page, member.email, member.password)
-    await page.getByText('this user does not have access to the admin panel').waitFor({ timeout: 30_000 })
+    await page.getByRole('heading', { name: /this user does not have access to the admin panel/ }).waitFor({ timeout: 30_000 })
     expect(new URL(page.url()).pathname).toBe('/admin/unauthorized')
     expect(await page.locator('.dashboard').count()).toBe(0)
 
     // Going straight to a collection does not help.
     await page.goto('/admin/collections/users')
-    await page.getByText('this user does not have access to the admin panel').waitFor()
+    await page.getByRole('heading', { name: /this user does not have access to the admin panel/ }).waitFor()
     expect(await page.locator('.collection-list').count()).toBe(0)
     await snap(page, 'admin-refused')
 

@@ -32,7 +32,7 @@ describe('a visitor joins Rounds in the browser', () => {
 
     // Members-only pages send visitors to log in first.
     await page.goto('/profile')
-    await page.waitForURL(/\/login\?next=%2Fprofile$/)
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/profile')
 
     await page.goto('/signup')
     await expect(page.getByText('At least 12 characters', { exact: false }).isVisible()).resolves.toBe(true)
@@ -97,7 +97,7 @@ describe('a visitor joins Rounds in the browser', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: portrait })
     await page.getByRole('status').filter({ hasText: 'Photo updated.' }).waitFor()
     const preview = page.locator('.avatar-editor img.avatar')
-    expect(await preview.getAttribute('src')).toMatch(/^\/api\/media\/file\//)
+    expect(await preview.getAttribute('src')).toMatch(/^(https?:\/\/[^/]+)?\/api\/media\/file\//)
 
     await page.getByRole('button', { name: 'Save profile' }).click()
     await page.getByRole('status').filter({ hasText: 'Profile saved.' }).waitFor()
@@ -138,12 +138,13 @@ describe('a visitor joins Rounds in the browser', () => {
     expect(await page.locator(`a[href="mailto:${member.publicEmail}"]`).count()).toBe(1)
 
     const avatar = page.locator('.doctor__head img.avatar')
-    expect(await avatar.getAttribute('src')).toMatch(/^\/api\/media\/file\/.+/)
+    expect(await avatar.getAttribute('src')).toMatch(/^(https?:\/\/[^/]+)?\/api\/media\/file\/.+/)
     await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
     await snap(page, 'doctor-public')
 
     // The directory lists the new member, 24 to a page; follow "Next" until the card turns up.
     await page.goto('/doctors')
+    await snap(page, 'directory')
     let card = page.locator(`a.doctor-card[href="/doctors/${handle}"]`)
     for (let pages = 0; pages < 50 && (await card.count()) === 0; pages++) {
       const next = page.getByRole('link', { name: /Next/ })
@@ -170,6 +171,9 @@ describe('a visitor joins Rounds in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/profile')
     expect(new URL(page.url()).host).toBe(new URL(baseURL()).host)
     await page.locator('header.site-header').getByText(member.name).waitFor()
+    await page.goto('/')
+    await page.getByRole('heading', { name: /^Welcome,/ }).waitFor()
+    await snap(page, 'member-home')
 
     // Signed in, the public profile shows the private phone number to its owner only.
     await page.goto(`/doctors/${handle}`)

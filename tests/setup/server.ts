@@ -1,7 +1,7 @@
 import { ensureBuild, startAppServer } from '../helpers/appServer'
 
 /** The first admin of the e2e server (created by the seed from ADMIN_EMAIL / ADMIN_PASSWORD). */
-export const E2E_ADMIN = { email: 'admin@e2e.rounds.test', password: 'e2e admin passphrase 2026' }
+export const E2E_ADMIN = { email: 'admin@e2e.rounds.test', password: 'e2e staff passphrase 2026' }
 
 /**
  * End-to-end tests drive real Chromium against a production build served by server.ts, on a fresh

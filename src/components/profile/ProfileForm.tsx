@@ -58,6 +58,11 @@ export function ProfileForm({ userId, initial, specialties }: { userId: number; 
     const grouped = top.filter((t) => children.has(t.id)).map((t) => ({ parent: t, options: children.get(t.id)! }))
     return { topLevel: top, groups: grouped }
   }, [specialties])
+  // The chosen specialty's own sub-specialties come first.
+  const orderedGroups = useMemo(
+    () => [...groups].sort((a, b) => Number(b.parent.id === initial.specialty) - Number(a.parent.id === initial.specialty)),
+    [groups, initial.specialty],
+  )
 
   function toggleSub(id: number, checked: boolean) {
     setSubs((current) => (checked ? [...current, id] : current.filter((s) => s !== id)))
@@ -175,7 +180,7 @@ export function ProfileForm({ userId, initial, specialties }: { userId: number; 
           </p>
           {errors.subSpecialties ? <p className="field__error">{errors.subSpecialties}</p> : null}
           <div className="groups">
-            {groups.map(({ parent, options }) => {
+            {orderedGroups.map(({ parent, options }) => {
               const chosen = options.filter((o) => subs.includes(o.id)).length
               return (
                 <details key={parent.id} className="group" open={parent.id === specialty || chosen > 0}>
