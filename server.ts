@@ -5,12 +5,14 @@ import next from 'next'
 
 import { ensureDatabase } from './src/db/bootstrap'
 import { installSqlCounter, withSqlCounter } from './src/db/sqlCounter'
+import { loadEnv } from './src/lib/loadEnv'
 
 /**
  * The Rounds server: starts (or connects to) Postgres, applies migrations and seeds an empty database
  * in production, then serves Next.js (member site, admin, REST and GraphQL) on PORT.
  */
 const dev = process.env.NODE_ENV !== 'production'
+loadEnv()
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
 const trustProxy = process.env.TRUST_PROXY === 'true'

@@ -3,6 +3,9 @@
  * database bootstrap as the server: the embedded Postgres when DATABASE_URL is unset.
  */
 import { ensureDatabase } from '../src/db/bootstrap'
+import { loadEnv } from '../src/lib/loadEnv'
+
+loadEnv()
 
 const needsDatabase = !process.argv.slice(2).some((a) => a.startsWith('generate:'))
 const database = needsDatabase ? await ensureDatabase() : null

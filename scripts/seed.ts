@@ -9,15 +9,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
 import pg from 'pg'
 
 import { ensureDatabase } from '../src/db/bootstrap'
-import { defaultDataDir } from '../src/db/embedded'
+import { defaultDataDir, EMBEDDED_PASSWORD, embeddedUrl } from '../src/db/embedded'
+import { closeInstance } from '../src/db/prepare'
+import { loadEnv } from '../src/lib/loadEnv'
 
 const env = process.env as Record<string, string | undefined>
 env.NODE_ENV = 'production'
 env.NEXT_TELEMETRY_DISABLED ??= '1'
+loadEnv()
 // Migrations and seeding may run long statements; the short request budget is for serving.
 env.STATEMENT_TIMEOUT_MS = env.MIGRATION_STATEMENT_TIMEOUT_MS || '600000'
 
@@ -29,16 +31,6 @@ if (env.DATABASE_URL && !force) {
       'only accounts at @rounds.local and the demo avatars are replaced.',
   )
   process.exit(1)
-}
-
-type PoolLike = { on: (e: string, f: () => void) => void; end: () => Promise<void> }
-
-async function close(payload: Payload) {
-  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
-  pool?.on('error', () => {})
-  await payload.destroy().catch(() => {})
-  // The adapter keeps one client checked out for good, so end() would wait forever: bound it.
-  await Promise.race([pool?.end().catch(() => {}), new Promise((r) => setTimeout(r, 500).unref())])
 }
 
 /**
@@ -65,12 +57,12 @@ function runningEmbeddedPort(): number | null {
 }
 
 async function useRunningEmbedded(port: number) {
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: 'rounds', database: 'postgres' })
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: EMBEDDED_PASSWORD, database: 'postgres' })
   await admin.connect()
   const exists = await admin.query("select 1 from pg_database where datname = 'rounds'")
   if (exists.rowCount === 0) await admin.query('create database rounds')
   await admin.end()
-  env.DATABASE_URL = `postgres://postgres:rounds@127.0.0.1:${port}/rounds`
+  env.DATABASE_URL = embeddedUrl(port, 'rounds')
   env.ROUNDS_EMBEDDED_DB = 'true'
   console.log(`Using the embedded PostgreSQL that is already running on 127.0.0.1:${port}`)
 }
@@ -92,7 +84,7 @@ try {
     await seed.createFirstAdmin(payload, env)
     await seed.seedDemoAndReport(payload, env)
   } finally {
-    await close(payload)
+    await closeInstance(payload)
   }
 } catch (err) {
   console.error(err)

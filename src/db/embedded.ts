@@ -20,6 +20,11 @@ type Options = {
   log?: (line: string) => void
 }
 
+/** The embedded cluster listens on 127.0.0.1 only; its superuser password guards nothing else. */
+export const EMBEDDED_PASSWORD = 'rounds'
+export const embeddedUrl = (port: number, database: string) =>
+  `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 
 /**
@@ -68,7 +73,7 @@ async function stopOrphanedPostmaster(dataDir: string) {
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir)
   const log = options.log ?? (() => {})
-  const password = 'rounds'
+  const password = EMBEDDED_PASSWORD
   const root = isRoot()
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   if (root) prepareDirectoryForPostgresUser(dataDir)
@@ -109,7 +114,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   let stopped = false
   return {
     port: options.port,
-    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.databases[0]}`,
+    url: embeddedUrl(options.port, options.databases[0]),
     stop: async () => {
       if (stopped) return
       stopped = true

@@ -24,7 +24,8 @@ export async function preparePayload() {
   }
 }
 
-async function closeInstance(payload: Payload) {
+/** Ends a Payload instance and its pool (the adapter keeps one client checked out, so end() is bounded). */
+export async function closeInstance(payload: Payload) {
   const pool = (payload.db as unknown as { pool?: PoolLike }).pool
   pool?.on('error', () => {})
   await payload.destroy().catch(() => {})

@@ -38,6 +38,7 @@ export async function startAppServer(opts: { env?: Record<string, string>; echo?
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-app-pg-'))
   const logPath = path.join(os.tmpdir(), `rounds-app-${port}.log`)
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-app-media-'))
   const env: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: 'production',
@@ -48,6 +49,7 @@ export async function startAppServer(opts: { env?: Record<string, string>; echo?
     EMBEDDED_POSTGRES_DIR: dataDir,
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     PAYLOAD_SECRET: 'test-server-secret-0123456789abcdef0123456789',
+    MEDIA_DIR: mediaDir,
     ...opts.env,
   }
   for (const key of ['DATABASE_URL', 'SENDGRID_API_KEY', 'S3_BUCKET']) if (!opts.env?.[key]) delete env[key]
@@ -94,6 +96,7 @@ export async function startAppServer(opts: { env?: Record<string, string>; echo?
       })
     })
     fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.rmSync(mediaDir, { recursive: true, force: true })
   }
   return { base, port, dataDir, logPath, stop }
 }

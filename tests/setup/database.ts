@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
@@ -13,6 +15,9 @@ export default async function setup(_project: TestProject) {
   Object.assign(process.env, { NODE_ENV: 'test' })
   process.env.PAYLOAD_SECRET ||= 'test-secret-for-integration-tests-only-0123456789'
   process.env.PUBLIC_URL ||= 'http://localhost:3000'
+  // Uploads of the tests go to a throw-away folder, not the project's media/.
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-test-media-'))
+  process.env.MEDIA_DIR = mediaDir
   let stop: (() => Promise<void>) | undefined
   let dataDir: string | undefined
   if (process.env.TEST_DATABASE_URL) {
@@ -35,5 +40,6 @@ export default async function setup(_project: TestProject) {
   return async () => {
     await stop?.()
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.rmSync(mediaDir, { recursive: true, force: true })
   }
 }

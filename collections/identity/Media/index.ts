@@ -22,7 +22,8 @@ export const Media: CollectionConfig = {
     beforeChange: [setOwner],
   },
   upload: {
-    staticDir: path.resolve(process.cwd(), 'media'),
+    // MEDIA_DIR lets throw-away servers (tests, benchmarks) keep their uploads out of ./media.
+    staticDir: path.resolve(process.env.MEDIA_DIR || path.join(process.cwd(), 'media')),
     mimeTypes: [...ALLOWED_UPLOAD_TYPES],
     pasteURL: false,
     adminThumbnail: 'thumbnail',
