@@ -159,6 +159,12 @@ describe('a visitor joins Rounds in the browser', () => {
     // Unknown handles are a 404 page.
     const missing = await page.goto('/doctors/no-such-doctor-here')
     expect(missing?.status()).toBe(404)
+    await page.getByRole('heading', { name: 'This page is not on the rounds' }).waitFor()
+    // So are addresses no route knows, with the site's header and a way back.
+    const unknown = await page.goto('/no/such/page')
+    expect(unknown?.status()).toBe(404)
+    await page.getByRole('heading', { name: 'This page is not on the rounds' }).waitFor()
+    expect(await page.locator('header.site-header').getByRole('link', { name: 'Doctors' }).count()).toBe(1)
     await context.close()
   })
 

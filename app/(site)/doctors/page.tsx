@@ -19,7 +19,8 @@ export default async function DoctorsPage({ searchParams }: Props) {
     collection: 'users',
     overrideAccess: false,
     user: viewer ?? undefined,
-    where: { handle: { exists: true } },
+    // Doctors only: staff and sponsor accounts are not part of the directory.
+    where: { and: [{ handle: { exists: true } }, { roles: { in: ['member'] } }] },
     sort: 'name',
     limit: PER_PAGE,
     page,
