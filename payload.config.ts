@@ -13,6 +13,7 @@ import { poolOptions } from './src/db/pool'
 import { emailAdapter } from './src/email/adapter'
 import { health } from './src/endpoints/health'
 import { apiLimits } from './src/hooks/apiLimits'
+import { restrictInternalCollections } from './src/access/internalCollections'
 import { apiDocs, recordRoutes } from './src/openapi'
 import { payloadSecret } from './src/lib/secret'
 import { publicUrl } from './src/lib/publicUrl'
@@ -50,4 +51,4 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   debug: false,
   plugins: [...storagePlugins(), apiDocs(process.env.npm_package_version || '0.1.0'), apiLimits(), recordRoutes()],
-})
+}).then(restrictInternalCollections)

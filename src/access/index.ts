@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { hasRole, isStaffUser } from './roles'
+import { ADMIN_PANEL_ROLES, hasRole, isStaffUser } from './roles'
 
 /** Nobody through the API; server code uses the Local API with overrideAccess. */
 export const nobody: Access = () => false
@@ -14,6 +14,10 @@ export const isLoggedIn: Access = ({ req: { user } }) => Boolean(user)
 /** A signed-in member whose email address is confirmed. */
 export const isVerifiedMember: Access = ({ req: { user } }) =>
   Boolean(user && (user as { _verified?: boolean | null })._verified !== false)
+
+/** Someone who works in the admin panel: staff or instructors, with a confirmed email. */
+export const canUseAdminPanel: Access = ({ req: { user } }) =>
+  Boolean(user && hasRole(user, ...ADMIN_PANEL_ROLES) && (user as { _verified?: boolean | null })._verified !== false)
 
 export const isVerifiedDoctor: Access = ({ req: { user } }) =>
   Boolean(user && (user as { verificationStatus?: string }).verificationStatus === 'verified')

@@ -1,0 +1,158 @@
+/**
+ * The intended access policy of every collection, as the access matrix (access-matrix.test.ts) checks
+ * it over REST and GraphQL. Every collection in the Payload config needs an entry here, Payload's own
+ * `payload-*` collections included: a new collection fails the matrix until its author states who may
+ * do what with it.
+ *
+ * For each operation, the roles that may perform it. Where documents belong to someone (`owner`), the
+ * rule is split: `own` is a document of the acting user, `other` one of another user.
+ *   find   - the document shows up in a list query
+ *   read   - the document is returned by id
+ *   create - a new document is stored
+ *   update - a change is stored
+ *   delete - the document is gone
+ */
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+
+import { createUser, PASSWORD } from '../helpers/users'
+
+export const ROLES = ['anonymous', 'member', 'verified', 'instructor', 'moderator', 'editor', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export type Who = readonly Role[]
+export type Rule = Who | { own: Who; other: Who }
+
+export type Actor = { role: Role; id?: number }
+export type Context = { payload: Payload; marker: string }
+
+export type CollectionPolicy = {
+  /** How a document belongs to a user: it is the user, or a relationship field points at them. */
+  owner?: 'self' | { field: string; polymorphic?: boolean }
+  find: Rule
+  read: Rule
+  create: Who
+  update: Rule
+  delete: Rule
+  /** A harmless field the matrix changes to prove an update (default: the first plain text field). */
+  updateField?: string
+  /** Stores a document through the Local API, owned by `owner` when the collection has owners. */
+  seed?: (ctx: Context, owner?: number) => Promise<number>
+  /** The body of a create request, when the required fields alone cannot make a valid document. */
+  createBody?: (ctx: Context) => Promise<{ rest: Record<string, unknown> | FormData; graphql: Record<string, unknown> }>
+  /** Finds what a create request with this marker stored. */
+  createdWhere?: (marker: string) => Record<string, unknown>
+  /** Why the policy is what it is, when it is not obvious. */
+  why?: string
+}
+
+const everyone: Who = ROLES
+const signedIn: Who = ROLES.filter((r) => r !== 'anonymous')
+const staff: Who = ['moderator', 'editor', 'admin']
+const adminPanel: Who = ['instructor', 'moderator', 'editor', 'admin']
+const editors: Who = ['editor', 'admin']
+const admins: Who = ['admin']
+const nobody: Who = []
+
+const png = () => sharp({ create: { width: 32, height: 32, channels: 3, background: '#0e7490' } }).png().toBuffer()
+
+export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
+  users: {
+    owner: 'self',
+    why: 'Confirmed profiles are public (fields narrow what is shown); accounts are made by registration, not by the API.',
+    find: { own: signedIn, other: everyone },
+    read: { own: signedIn, other: everyone },
+    create: admins,
+    update: { own: signedIn, other: staff },
+    delete: { own: admins, other: admins },
+    updateField: 'bio',
+    seed: async ({ payload }) => (await createUser(payload, { login: false })).id,
+    createBody: async ({ marker }) => {
+      const data = { email: `${marker}@example.test`, password: PASSWORD, name: 'Matrix Member' }
+      // GraphQL's input type marks fields with defaults as required when the field is required.
+      return { rest: data, graphql: { ...data, roles: ['member'], verificationStatus: 'unverified', tier: 'free' } }
+    },
+    createdWhere: (marker) => ({ email: { equals: `${marker}@example.test` } }),
+  },
+  specialties: {
+    why: 'Master data: everyone reads it, editors maintain it.',
+    find: everyone,
+    read: everyone,
+    create: editors,
+    update: editors,
+    delete: editors,
+    updateField: 'description',
+  },
+  media: {
+    owner: { field: 'owner' },
+    why: 'Files are public once uploaded; the uploader and staff manage them.',
+    find: everyone,
+    read: everyone,
+    create: signedIn,
+    update: { own: signedIn, other: staff },
+    delete: { own: signedIn, other: staff },
+    updateField: 'alt',
+    seed: async ({ payload, marker }, owner) => {
+      const data = await png()
+      const doc = await payload.create({
+        collection: 'media',
+        data: { alt: marker, owner } as never,
+        file: { data, mimetype: 'image/png', name: `${marker}.png`, size: data.length },
+        overrideAccess: true,
+      })
+      return doc.id as number
+    },
+    createBody: async ({ marker }) => {
+      const body = new FormData()
+      body.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), `${marker}.png`)
+      body.append('_payload', JSON.stringify({ alt: marker }))
+      // GraphQL carries no file: an allowed caller gets past access control and is stopped for the missing file.
+      return { rest: body, graphql: { alt: marker } }
+    },
+    createdWhere: (marker) => ({ alt: { equals: marker } }),
+  },
+  emails: {
+    why: 'The outbox holds one-time codes and reset links: admins read it, only the server writes it.',
+    find: admins,
+    read: admins,
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'subject',
+  },
+  'payload-kv': {
+    why: "Payload's key-value store: server code only.",
+    updateField: 'key',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  'payload-locked-documents': {
+    why: 'Edit locks of the admin panel: only its users see or set them (Payload would let any member).',
+    find: adminPanel,
+    read: adminPanel,
+    create: adminPanel,
+    update: adminPanel,
+    delete: adminPanel,
+    updateField: 'globalSlug',
+  },
+  'payload-preferences': {
+    owner: { field: 'user', polymorphic: true },
+    why: 'Admin panel preferences: each admin-panel user their own, nobody anyone else’s.',
+    find: { own: adminPanel, other: nobody },
+    read: { own: adminPanel, other: nobody },
+    create: adminPanel,
+    update: { own: adminPanel, other: nobody },
+    delete: { own: adminPanel, other: nobody },
+    updateField: 'key',
+  },
+  'payload-migrations': {
+    why: 'Migration history: Payload serves it through no route; server code only.',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+}
