@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { baseURL, launch, newMobilePage, newPage, pageErrors, snap } from '../helpers/browser'
-import { uniqueEmail, verificationCode } from './support'
+import { api, uniqueEmail, verificationCode } from './support'
 
 let browser: Browser
 beforeAll(async () => {
@@ -184,6 +184,24 @@ describe('a visitor joins Rounds in the browser', () => {
     // Signed in, the public profile shows the private phone number to its owner only.
     await page.goto(`/doctors/${handle}`)
     expect(await page.locator('main').innerText()).toContain(member.phone)
+    await context.close()
+  })
+
+  it('sends someone who has not confirmed their email from the login page to the code page', async () => {
+    const email = uniqueEmail('unconfirmed')
+    const reg = await api('POST', '/api/users/register', { name: 'Not Yet Confirmed', email, password: member.password })
+    expect(reg.status).toBe(202)
+    const { context, page } = await newPage(browser)
+    await page.goto('/login')
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password', { exact: true }).fill(member.password)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'Confirm your email address before logging in.' })
+    await alert.waitFor()
+    await alert.getByRole('link').click()
+    await page.waitForURL((url) => url.pathname === '/verify' && url.searchParams.get('email') === email)
+    await page.getByRole('button', { name: 'Send a new code' }).click()
+    await page.getByRole('status').filter({ hasText: 'a new code is on its way' }).waitFor()
     await context.close()
   })
 
