@@ -13,7 +13,7 @@ import type { Payload } from 'payload'
  * (SigV4, path-style buckets), storing objects in a temporary directory.
  */
 const BUCKET = 'rounds-media-test'
-const MEDIA_DIR = path.resolve(process.cwd(), 'media')
+let MEDIA_DIR: string
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-s3-'))
 const s3rver = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [{ name: BUCKET }] })
 
@@ -39,6 +39,7 @@ beforeAll(async () => {
   const { getPayload } = await import('payload')
   const config = (await import('@payload-config')).default
   payload = await getPayload({ config })
+  MEDIA_DIR = (payload.collections.media.config.upload as { staticDir: string }).staticDir
   ;(payload.db as unknown as { pool: { on: (e: string, f: () => void) => void } }).pool.on('error', () => {})
   const { RestClient } = await import('../helpers/rest')
   const { createUser } = await import('../helpers/users')

@@ -12,10 +12,11 @@ import { createUser, type TestUser } from '../helpers/users'
 let payload: Payload
 let alice: TestUser
 let bob: TestUser
-const MEDIA_DIR = path.resolve(process.cwd(), 'media')
+let MEDIA_DIR: string
 
 beforeAll(async () => {
   payload = await testPayload()
+  MEDIA_DIR = (payload.collections.media.config.upload as { staticDir: string }).staticDir
   ;[alice, bob] = await Promise.all([createUser(payload), createUser(payload)])
 })
 
