@@ -1,14 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import { E2E_ADMIN } from '../setup/server'
 import { baseURL } from '../helpers/browser'
 
 /**
  * REST helpers for the end-to-end tests. The server limits logins to 10 a minute per address and every
- * test comes from 127.0.0.1, so the administrator's token is kept for the whole run (in a file, since
- * each test file runs in its own module context), and a 429 is waited out rather than failed.
+ * test comes from 127.0.0.1, so the administrator logs in once per test file and a 429 is waited out
+ * rather than failed.
  */
 
 export type Outboxed = { to: string; subject: string; text?: string | null; html?: string | null; createdAt: string }
@@ -43,20 +39,18 @@ export async function login(email: string, password: string) {
   }
 }
 
-const tokenFile = () => path.join(os.tmpdir(), `rounds-e2e-admin-${new URL(baseURL()).port}.json`)
+let adminSession: Promise<string> | null = null
 
-/** The E2E administrator's token (logged in once per server). */
-export async function adminToken(): Promise<string> {
-  try {
-    const saved = JSON.parse(fs.readFileSync(tokenFile(), 'utf8')) as { token: string; exp: number; base: string }
-    if (saved.base === baseURL() && saved.exp * 1000 > Date.now() + 60_000) return saved.token
-  } catch {
-    /* none yet */
-  }
-  const res = await login(E2E_ADMIN.email, E2E_ADMIN.password)
-  if (res.status !== 200) throw new Error(`E2E admin login failed (${res.status}): ${JSON.stringify(res.body)}`)
-  fs.writeFileSync(tokenFile(), JSON.stringify({ token: res.body.token, exp: res.body.exp, base: baseURL() }), { mode: 0o600 })
-  return res.body.token as string
+/** The E2E administrator's token (one login per test file). */
+export function adminToken(): Promise<string> {
+  adminSession ??= login(E2E_ADMIN.email, E2E_ADMIN.password).then((res) => {
+    if (res.status !== 200) {
+      adminSession = null
+      throw new Error(`E2E admin login failed (${res.status}): ${JSON.stringify(res.body)}`)
+    }
+    return res.body.token as string
+  })
+  return adminSession
 }
 
 /** The newest outbox email to `to`, read as the administrator through REST; waits briefly for it. */
