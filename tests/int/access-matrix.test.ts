@@ -14,7 +14,7 @@ import { createUser } from '../helpers/users'
 import { ACCESS_POLICY, ROLES, type CollectionPolicy, type Role, type Rule } from './access-policy'
 
 const config = await (await import('@payload-config')).default
-const SLUGS = config.collections.map((c) => c.slug)
+const SLUGS: string[] = config.collections.map((c) => c.slug)
 const OPERATIONS = ['find', 'read', 'create', 'update', 'delete'] as const
 type Operation = (typeof OPERATIONS)[number]
 type Target = 'own' | 'other' | 'any' | 'new'
@@ -91,7 +91,7 @@ async function generate(fields: Field[], mark: string): Promise<Record<string, u
   const data: Record<string, unknown> = {}
   let marked = false
   for (const field of dataFields(fields)) {
-    if (!('name' in field) || !field.required || field.name === 'id') continue
+    if (!('name' in field) || !('required' in field && field.required) || field.name === 'id') continue
     const f = field as Field & { name: string; required?: boolean; hasMany?: boolean; min?: number; maxLength?: number }
     switch (f.type) {
       case 'text':
@@ -146,8 +146,8 @@ async function generate(fields: Field[], mark: string): Promise<Record<string, u
 
 async function anyDocument(slug: string): Promise<number> {
   if (slug === 'users') return otherUserId
-  const found = await payload.find({ collection: slug as never, limit: 1, depth: 0, overrideAccess: true })
-  if (found.docs[0]) return found.docs[0].id as number
+  const found = (await payload.find({ collection: slug as never, limit: 1, depth: 0, overrideAccess: true })) as unknown as { docs: { id: number }[] }
+  if (found.docs[0]) return found.docs[0].id
   return seed(slug)
 }
 
@@ -156,7 +156,7 @@ async function seed(slug: string, owner?: number): Promise<number> {
   const policy = ACCESS_POLICY[slug]
   const mark = marker(slug)
   if (policy.seed) return policy.seed({ payload, marker: mark }, owner)
-  const collection = payload.collections[slug as never].config as SanitizedCollectionConfig
+  const collection = collectionConfig(slug)
   const data = await generate(collection.fields, mark)
   let user: Record<string, unknown> | undefined
   if (policy.owner && policy.owner !== 'self' && owner !== undefined) {
@@ -164,9 +164,12 @@ async function seed(slug: string, owner?: number): Promise<number> {
     // Hooks that take the owner from the signed-in user (payload-preferences) see the owner.
     user = { ...(await payload.findByID({ collection: 'users', id: owner, depth: 0, overrideAccess: true })), collection: 'users' }
   }
-  const doc = await payload.create({ collection: slug as never, data: data as never, overrideAccess: true, user: user as never })
-  return doc.id as number
+  const doc = (await payload.create({ collection: slug as never, data: data as never, overrideAccess: true, user: user as never })) as unknown as { id: number }
+  return doc.id
 }
+
+const collectionConfig = (slug: string) =>
+  (payload.collections as unknown as Record<string, { config: SanitizedCollectionConfig }>)[slug].config
 
 const stored = async (slug: string, id: number) =>
   (await payload.find({ collection: slug as never, where: { id: { equals: id } }, depth: 0, overrideAccess: true, showHiddenFields: true }))
@@ -176,7 +179,7 @@ const stored = async (slug: string, id: number) =>
 function updateField(slug: string): string {
   const chosen = ACCESS_POLICY[slug].updateField
   if (chosen) return chosen
-  const collection = payload.collections[slug as never].config as SanitizedCollectionConfig
+  const collection = collectionConfig(slug)
   const field = dataFields(collection.fields).find(
     (f) =>
       'name' in f &&
@@ -198,7 +201,7 @@ const DENIED_STATUS = new Set([401, 403, 404, 405, 501])
 
 function graphqlNames(collection: SanitizedCollectionConfig) {
   const fromSlug = formatNames(collection.slug)
-  const gql = typeof collection.graphQL === 'object' ? collection.graphQL : {}
+  const gql = (typeof collection.graphQL === 'object' ? collection.graphQL : {}) as { singularName?: string; pluralName?: string }
   const singular = gql.singularName ? toWords(gql.singularName, true) : fromSlug.singular
   let plural = gql.pluralName ? toWords(gql.pluralName, true) : fromSlug.plural
   if (singular === plural) plural = `all${singular}`
@@ -217,7 +220,7 @@ function graphqlOutcome(body: any, field: string): { data: any; denied: boolean;
 }
 
 async function attempt(api: Api, slug: string, op: Operation, role: Role, target: Target): Promise<Outcome | null> {
-  const collection = payload.collections[slug as never].config as SanitizedCollectionConfig
+  const collection = collectionConfig(slug)
   const policy = ACCESS_POLICY[slug]
   const names = graphqlNames(collection)
   const actor = actors[role]
@@ -393,7 +396,7 @@ describe("no collection relies on Payload's default access (any logged-in user)"
     const collection = config.collections.find((c) => c.slug === slug)!
     for (const op of ['read', 'create', 'update', 'delete'] as const) {
       expect(typeof collection.access[op], `${slug}.access.${op}`).toBe('function')
-      expect(collection.access[op] === collectionDefaults.access[op], `${slug}.access.${op} is Payload's default`).toBe(false)
+      expect(collection.access[op] === collectionDefaults.access![op], `${slug}.access.${op} is Payload's default`).toBe(false)
     }
   })
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Payload } from 'payload'
 
 import { testPayload } from '../helpers/payload'
@@ -51,6 +51,25 @@ describe('login', () => {
     const noOrigin = await new RestClient().get('/users/me', { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } })
     expect(noOrigin.body.user).toBeNull()
     expect((await storedUser(payload, user.id)).title).not.toBe('Set from another site')
+  })
+
+  it('the cookie is Secure in production', async () => {
+    const previous = process.env.NODE_ENV
+    vi.resetModules()
+    Object.assign(process.env, { NODE_ENV: 'production' })
+    try {
+      const { Users } = await import('../../collections/identity/Users')
+      const { generatePayloadCookie } = await import('payload/shared')
+      const auth = Users.auth as { cookies: { secure?: boolean; sameSite?: 'Lax' } }
+      expect(auth.cookies.secure).toBe(true)
+      const cookie = generatePayloadCookie({ collectionAuthConfig: Users.auth as never, cookiePrefix: 'payload', token: 'x.y.z' })
+      expect(cookie).toMatch(/;\s*Secure/i)
+      expect(cookie).toMatch(/;\s*HttpOnly/i)
+      expect(cookie).toMatch(/;\s*SameSite=Lax/i)
+    } finally {
+      Object.assign(process.env, { NODE_ENV: previous })
+      vi.resetModules()
+    }
   })
 
   it('refuses a wrong password with 401 and no token', async () => {
