@@ -5,6 +5,7 @@ import { checkPassword } from '@/domain/identity/passwordPolicy'
 import { issueEmailCode } from '@/domain/identity/emailCode'
 import { clientIp, consume } from '@/rate-limit'
 import { error, json, readBody } from '@/lib/http'
+import { publicOperation } from '@/openapi/describe'
 
 const RegisterBody = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),
@@ -22,35 +23,16 @@ const ACCEPTED = 'If this address can be registered, a 6-digit code is on its wa
 export const register: Endpoint = {
   path: '/register',
   method: 'post',
-  custom: {
-    openapi: {
-      summary: 'Register a member; a 6-digit code is emailed to confirm the address',
-      tags: ['users'],
-      security: [],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['email', 'password', 'name'],
-              properties: {
-                email: { type: 'string', format: 'email' },
-                password: { type: 'string', minLength: 12 },
-                name: { type: 'string' },
-                honorific: { type: 'string', enum: ['Dr', 'Prof', 'Mr', 'Ms', 'Mx'] },
-              },
-            },
-          },
-        },
-      },
-      responses: {
-        202: { description: 'Accepted; the same answer whether or not the address already has an account' },
-        400: { description: 'Invalid input or password refused by the policy' },
-        429: { description: 'Too many registrations from this address or for this email' },
-      },
+  custom: publicOperation({
+    summary: 'Register a member; a 6-digit code is emailed to confirm the address',
+    tag: 'users',
+    body: RegisterBody,
+    responses: {
+      202: { description: 'Accepted; the same answer whether or not the address already has an account' },
+      400: { description: 'Invalid input or password refused by the policy' },
+      429: { description: 'Too many registrations from this address or for this email' },
     },
-  },
+  }),
   handler: async (req) => {
     const body = await readBody(req, RegisterBody)
     if (body.response) return body.response

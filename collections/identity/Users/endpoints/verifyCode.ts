@@ -5,6 +5,7 @@ import { checkEmailCode, issueEmailCode } from '@/domain/identity/emailCode'
 import { startSession } from '@/domain/identity/session'
 import { clientIp, consume } from '@/rate-limit'
 import { error, json, readBody } from '@/lib/http'
+import { publicOperation } from '@/openapi/describe'
 
 const VerifyBody = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
@@ -15,30 +16,16 @@ const VerifyBody = z.object({
 export const verifyCode: Endpoint = {
   path: '/verify-code',
   method: 'post',
-  custom: {
-    openapi: {
-      summary: 'Confirm the email with the 6-digit code and sign in',
-      tags: ['users'],
-      security: [],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['email', 'code'],
-              properties: { email: { type: 'string', format: 'email' }, code: { type: 'string', pattern: '^[0-9]{6}$' } },
-            },
-          },
-        },
-      },
-      responses: {
-        200: { description: 'Confirmed; returns a token and sets the session cookie' },
-        400: { description: 'Wrong, expired or exhausted code (at most 5 tries, 10 minutes)' },
-        429: { description: 'Too many attempts from this address' },
-      },
+  custom: publicOperation({
+    summary: 'Confirm the email with the 6-digit code and sign in',
+    tag: 'users',
+    body: VerifyBody,
+    responses: {
+      200: { description: 'Confirmed; returns a token and sets the session cookie' },
+      400: { description: 'Wrong, expired or exhausted code (at most 5 tries, 10 minutes)' },
+      429: { description: 'Too many attempts from this address' },
     },
-  },
+  }),
   handler: async (req) => {
     const body = await readBody(req, VerifyBody)
     if (body.response) return body.response
@@ -63,22 +50,12 @@ const ResendBody = z.object({ email: z.string().trim().toLowerCase().email('Ente
 export const resendCode: Endpoint = {
   path: '/resend-code',
   method: 'post',
-  custom: {
-    openapi: {
-      summary: 'Send a new confirmation code (replaces the previous one)',
-      tags: ['users'],
-      security: [],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } },
-          },
-        },
-      },
-      responses: { 202: { description: 'Accepted' }, 400: { description: 'Invalid email' }, 429: { description: 'Rate limited' } },
-    },
-  },
+  custom: publicOperation({
+    summary: 'Send a new confirmation code (replaces the previous one)',
+    tag: 'users',
+    body: ResendBody,
+    responses: { 202: { description: 'Accepted' }, 400: { description: 'Invalid email' }, 429: { description: 'Rate limited' } },
+  }),
   handler: async (req) => {
     const body = await readBody(req, ResendBody)
     if (body.response) return body.response
