@@ -3,8 +3,9 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-export const ROOT = path.resolve(__dirname, '../..')
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
