@@ -6,13 +6,11 @@
  * On a DATABASE_URL database it refuses unless `--force` or SEED_DEMO=true is given, and then only
  * removes the demo accounts (addresses at rounds.local) and demo avatars.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 
 import pg from 'pg'
 
 import { ensureDatabase } from '../src/db/bootstrap'
-import { defaultDataDir, EMBEDDED_PASSWORD, embeddedUrl } from '../src/db/embedded'
+import { defaultDataDir, EMBEDDED_PASSWORD, embeddedUrl, runningPostmaster } from '../src/db/embedded'
 import { closeInstance } from '../src/db/prepare'
 import { loadEnv } from '../src/lib/loadEnv'
 
@@ -33,29 +31,6 @@ if (env.DATABASE_URL && !force) {
   process.exit(1)
 }
 
-/**
- * The port of the embedded Postgres when a running server already holds its data directory. Starting
- * it again would stop that server's database, so the seed connects to it instead.
- */
-function runningEmbeddedPort(): number | null {
-  const pidFile = path.join(path.resolve(env.EMBEDDED_POSTGRES_DIR || defaultDataDir()), 'postmaster.pid')
-  let lines: string[]
-  try {
-    lines = fs.readFileSync(pidFile, 'utf8').split('\n')
-  } catch {
-    return null
-  }
-  const pid = Number(lines[0])
-  const port = Number(lines[3])
-  if (!pid || !port) return null
-  try {
-    process.kill(pid, 0)
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null // EPERM: alive, owned by the postgres user
-  }
-  return port
-}
-
 async function useRunningEmbedded(port: number) {
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: EMBEDDED_PASSWORD, database: 'postgres' })
   await admin.connect()
@@ -67,7 +42,9 @@ async function useRunningEmbedded(port: number) {
   console.log(`Using the embedded PostgreSQL that is already running on 127.0.0.1:${port}`)
 }
 
-const runningPort = env.DATABASE_URL ? null : runningEmbeddedPort()
+// A running server already holds the embedded data directory: starting it again would stop that
+// server's database, so the seed connects to it instead.
+const runningPort = env.DATABASE_URL ? null : (runningPostmaster(env.EMBEDDED_POSTGRES_DIR || defaultDataDir())?.port ?? null)
 if (runningPort) await useRunningEmbedded(runningPort)
 const embedded = Boolean(runningPort) || !env.DATABASE_URL
 const database = runningPort ? null : await ensureDatabase()

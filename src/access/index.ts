@@ -1,4 +1,4 @@
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 import { ADMIN_PANEL_ROLES, hasRole, isStaffUser } from './roles'
 
@@ -7,20 +7,15 @@ export const nobody: Access = () => false
 export const anyone: Access = () => true
 
 export const isAdmin: Access = ({ req: { user } }) => hasRole(user, 'admin')
-export const isStaff: Access = ({ req: { user } }) => isStaffUser(user)
 export const isEditorOrAdmin: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
-export const isLoggedIn: Access = ({ req: { user } }) => Boolean(user)
 
 /** A signed-in member whose email address is confirmed. */
 export const isVerifiedMember: Access = ({ req: { user } }) =>
   Boolean(user && (user as { _verified?: boolean | null })._verified !== false)
 
 /** Someone who works in the admin panel: staff or instructors, with a confirmed email. */
-export const canUseAdminPanel: Access = ({ req: { user } }) =>
+export const canUseAdminPanel = ({ req: { user } }: { req: PayloadRequest }): boolean =>
   Boolean(user && hasRole(user, ...ADMIN_PANEL_ROLES) && (user as { _verified?: boolean | null })._verified !== false)
-
-export const isVerifiedDoctor: Access = ({ req: { user } }) =>
-  Boolean(user && (user as { verificationStatus?: string }).verificationStatus === 'verified')
 
 /** The user document itself, or staff. */
 export const isSelfOrStaff: Access = ({ req: { user } }) => {
@@ -38,12 +33,18 @@ export const ownerOrStaff =
     return { [field]: { equals: user.id } } satisfies Where
   }
 
+/** True when `user` is the user document identified by `id` (or `doc`). */
+export const isSameUser = (user: { id: string | number } | null | undefined, id: unknown) =>
+  Boolean(user) && id !== undefined && id !== null && String(id) === String(user!.id)
+
+const docId = (doc: unknown, id: unknown) => (doc as { id?: unknown } | undefined)?.id ?? id
+
 export const fieldStaffOnly: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 export const fieldAdminOnly: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 export const fieldNobody: FieldAccess = () => false
-export const fieldSelfOrStaff: FieldAccess = ({ req: { user }, doc, id }) => {
-  if (!user) return false
-  if (isStaffUser(user)) return true
-  const docId = (doc as { id?: string | number } | undefined)?.id ?? id
-  return docId !== undefined && String(docId) === String(user.id)
-}
+/** The member's own user document, or staff. */
+export const fieldSelfOrStaff: FieldAccess = ({ req: { user }, doc, id }) =>
+  isStaffUser(user) || isSameUser(user, docId(doc, id))
+/** The member's own user document, or an administrator. */
+export const fieldSelfOrAdmin: FieldAccess = ({ req: { user }, doc, id }) =>
+  hasRole(user, 'admin') || isSameUser(user, docId(doc, id))

@@ -47,27 +47,39 @@ function prepareDirectoryForPostgresUser(dataDir: string) {
   }
 }
 
-/** A postmaster left behind by a killed app still holds the data directory: stop it first. */
-async function stopOrphanedPostmaster(dataDir: string) {
-  const pidFile = path.join(dataDir, 'postmaster.pid')
-  if (!fs.existsSync(pidFile)) return
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
-  if (!pid) return
+const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
-  } catch {
-    return // not running: Postgres removes a stale pid file itself
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM' // alive, owned by another user
   }
-  process.kill(pid, 'SIGINT')
+}
+
+/** The postmaster that holds `dataDir` right now (its pid and port), or null when none runs there. */
+export function runningPostmaster(dataDir: string): { pid: number; port: number } | null {
+  let lines: string[]
+  try {
+    lines = fs.readFileSync(path.join(path.resolve(dataDir), 'postmaster.pid'), 'utf8').split('\n')
+  } catch {
+    return null
+  }
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  // A pid file whose process is gone is stale: Postgres removes it itself on the next start.
+  return pid && isAlive(pid) ? { pid, port } : null
+}
+
+/** A postmaster left behind by a killed app still holds the data directory: stop it first. */
+async function stopOrphanedPostmaster(dataDir: string) {
+  const running = runningPostmaster(dataDir)
+  if (!running) return
+  process.kill(running.pid, 'SIGINT')
   for (let i = 0; i < 100; i++) {
     await new Promise((r) => setTimeout(r, 100))
-    try {
-      process.kill(pid, 0)
-    } catch {
-      return
-    }
+    if (!isAlive(running.pid)) return
   }
-  process.kill(pid, 'SIGKILL')
+  process.kill(running.pid, 'SIGKILL')
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {

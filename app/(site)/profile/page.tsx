@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
+import { MemberStats } from '@/components/doctors/MemberStats'
 import { AvatarUpload } from '@/components/profile/AvatarUpload'
 import { ProfileForm, type ProfileValues, type SpecialtyOption } from '@/components/profile/ProfileForm'
 import { VerifiedIcon } from '@/components/site/icons'
@@ -110,23 +111,7 @@ export default async function ProfilePage() {
                 {user.tier[0]!.toUpperCase() + user.tier.slice(1)} member
               </li>
             </ul>
-            <dl className="stats">
-              <div>
-                <dt>Level</dt>
-                <dd>{user.level ?? 1}</dd>
-              </div>
-              <div>
-                <dt>Points</dt>
-                <dd>{(user.points ?? 0).toLocaleString('en')}</dd>
-              </div>
-              <div>
-                <dt>Streak</dt>
-                <dd>
-                  {user.loginStreak ?? 0}
-                  <span className="visually-hidden"> days</span>
-                </dd>
-              </div>
-            </dl>
+            <MemberStats member={user} />
           </section>
         </aside>
         <ProfileForm userId={user.id} initial={values} specialties={specialties} />

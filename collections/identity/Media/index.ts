@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isVerifiedMember, ownerOrStaff } from '@/access'
+import { anyone, fieldNobody, isVerifiedMember, ownerOrStaff } from '@/access'
 import { sniffUpload, ALLOWED_UPLOAD_TYPES } from './hooks/sniffUpload'
 import { setOwner } from './hooks/setOwner'
 
@@ -41,7 +41,7 @@ export const Media: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      access: { create: () => false, update: () => false },
+      access: { create: fieldNobody, update: fieldNobody },
       admin: { readOnly: true, position: 'sidebar' },
     },
   ],

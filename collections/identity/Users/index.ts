@@ -1,10 +1,18 @@
 import type { CollectionConfig, Where } from 'payload'
 
-import { ROLES, ADMIN_PANEL_ROLES, hasRole } from '@/access/roles'
-import { isAdmin, isSelfOrStaff } from '@/access'
+import { ROLES, isStaffUser } from '@/access/roles'
+import {
+  canUseAdminPanel,
+  fieldAdminOnly,
+  fieldNobody,
+  fieldSelfOrAdmin,
+  fieldSelfOrStaff,
+  fieldStaffOnly,
+  isAdmin,
+  isSelfOrStaff,
+} from '@/access'
 import { visibleContactField } from '@/fields/visibleContactField'
 import { forgotPasswordEmail } from '@/email/templates'
-import { fieldAdminOnlyWrite, fieldReadSelfOrStaff, fieldSelfOrAdminWrite, fieldStaffOnly } from './access'
 import { authRateLimits } from './hooks/authRateLimits'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { protectCredentials } from './hooks/protectCredentials'
@@ -42,12 +50,11 @@ export const Users: CollectionConfig = {
     },
   },
   access: {
-    admin: ({ req: { user } }) =>
-      Boolean(user && hasRole(user, ...ADMIN_PANEL_ROLES) && (user as { _verified?: boolean })._verified !== false),
+    admin: canUseAdminPanel,
     create: isAdmin,
     // Everyone may read confirmed members' public profiles; each field below narrows what is shown.
     read: ({ req: { user } }): Where | boolean => {
-      if (user && hasRole(user, 'admin', 'moderator', 'editor')) return true
+      if (isStaffUser(user)) return true
       if (user) return { or: [{ _verified: { equals: true } }, { id: { equals: user.id } }] }
       return { _verified: { equals: true } }
     },
@@ -66,25 +73,25 @@ export const Users: CollectionConfig = {
     {
       name: 'email',
       type: 'email',
-      access: { read: fieldReadSelfOrStaff, update: fieldSelfOrAdminWrite },
+      access: { read: fieldSelfOrStaff, update: fieldSelfOrAdmin },
     },
     {
       name: '_verified',
       type: 'checkbox',
       label: 'Email confirmed',
-      access: { read: fieldReadSelfOrStaff, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      access: { read: fieldSelfOrStaff, create: fieldAdminOnly, update: fieldAdminOnly },
     },
     {
       name: 'enableAPIKey',
       type: 'checkbox',
-      access: { read: fieldReadSelfOrStaff, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      access: { read: fieldSelfOrStaff, create: fieldAdminOnly, update: fieldAdminOnly },
     },
     // Payload lets anyone who can open the admin panel write API keys, on any user they may update:
     // a moderator could plant a key on an admin and act as them. Keys are an administrator's decision.
     {
       name: 'apiKey',
       type: 'text',
-      access: { read: () => false, create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      access: { read: fieldNobody, create: fieldAdminOnly, update: fieldAdminOnly },
     },
     {
       type: 'row',
@@ -123,7 +130,7 @@ export const Users: CollectionConfig = {
     {
       name: 'licence',
       type: 'group',
-      access: { read: fieldReadSelfOrStaff },
+      access: { read: fieldSelfOrStaff },
       fields: [
         {
           type: 'row',
@@ -152,7 +159,7 @@ export const Users: CollectionConfig = {
       required: true,
       saveToJWT: true,
       options: ROLES.map((r) => ({ label: r[0].toUpperCase() + r.slice(1), value: r })),
-      access: { create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      access: { create: fieldAdminOnly, update: fieldAdminOnly },
       admin: { position: 'sidebar' },
     },
     {
@@ -172,7 +179,7 @@ export const Users: CollectionConfig = {
       required: true,
       saveToJWT: true,
       options: TIERS.map((t) => ({ label: t[0].toUpperCase() + t.slice(1), value: t })),
-      access: { create: fieldAdminOnlyWrite, update: fieldAdminOnlyWrite },
+      access: { create: fieldAdminOnly, update: fieldAdminOnly },
       admin: { position: 'sidebar' },
     },
     {
@@ -191,15 +198,15 @@ export const Users: CollectionConfig = {
         {
           name: 'lastLoginAt',
           type: 'date',
-          access: { read: fieldReadSelfOrStaff, create: () => false, update: () => false },
+          access: { read: fieldSelfOrStaff, create: fieldNobody, update: fieldNobody },
           admin: { readOnly: true },
         },
       ],
     },
     // One-time email code: only its keyed hash is stored; never readable through any API.
-    { name: 'emailCodeHash', type: 'text', hidden: true, access: { create: () => false, update: () => false } },
-    { name: 'emailCodeExpiresAt', type: 'date', hidden: true, access: { create: () => false, update: () => false } },
-    { name: 'emailCodeAttempts', type: 'number', hidden: true, access: { create: () => false, update: () => false } },
+    { name: 'emailCodeHash', type: 'text', hidden: true, access: { create: fieldNobody, update: fieldNobody } },
+    { name: 'emailCodeExpiresAt', type: 'date', hidden: true, access: { create: fieldNobody, update: fieldNobody } },
+    { name: 'emailCodeAttempts', type: 'number', hidden: true, access: { create: fieldNobody, update: fieldNobody } },
   ],
   timestamps: true,
 }

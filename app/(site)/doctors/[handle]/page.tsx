@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
 import { displayName, specialtyName, websiteHref } from '@/components/doctors/format'
+import { MemberStats } from '@/components/doctors/MemberStats'
 import { Avatar } from '@/components/site/Avatar'
 import { VerifiedIcon } from '@/components/site/icons'
 import { mediaUrl } from '@/lib/media'
@@ -116,23 +117,7 @@ export default async function DoctorPage({ params }: Props) {
           ) : null}
         </div>
         <div style={{ display: 'grid', gap: '1rem' }}>
-          <dl className="stats" aria-label="Activity">
-            <div>
-              <dt>Level</dt>
-              <dd>{doctor.level ?? 1}</dd>
-            </div>
-            <div>
-              <dt>Points</dt>
-              <dd>{(doctor.points ?? 0).toLocaleString('en')}</dd>
-            </div>
-            <div>
-              <dt>Streak</dt>
-              <dd>
-                {doctor.loginStreak ?? 0}
-                <span className="visually-hidden"> days</span>
-              </dd>
-            </div>
-          </dl>
+          <MemberStats member={doctor} label="Activity" />
           <section className="card" aria-labelledby="contact-title">
             <h2 id="contact-title">Contact</h2>
             {details.length ? (

@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { Forbidden } from 'payload'
 
+import { isSameUser } from '@/access'
 import { hasRole } from '@/access/roles'
 
 /**
@@ -12,8 +13,6 @@ export const protectCredentials: CollectionBeforeOperationHook = ({ args, operat
   if (operation !== 'update') return args
   const a = args as { data?: Record<string, unknown>; id?: string | number; overrideAccess?: boolean }
   if (a.overrideAccess || a.data?.password === undefined) return args
-  const user = req.user
-  if (hasRole(user, 'admin')) return args
-  if (user && a.id !== undefined && String(a.id) === String(user.id)) return args
+  if (hasRole(req.user, 'admin') || isSameUser(req.user, a.id)) return args
   throw new Forbidden(req.t)
 }
