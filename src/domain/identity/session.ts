@@ -2,9 +2,24 @@ import type { PayloadRequest } from 'payload'
 import { getFieldsToSign, jwtSign } from 'payload'
 import { addSessionToUser, generatePayloadCookie } from 'payload/shared'
 
+/** What a new session still needs before it counts: nothing, a second-factor code, or 2FA enrollment. */
+export type SecondFactorState = null | { state: 'verify' | 'enroll' }
+
 /**
- * Signs a member in after a proof other than the password (a confirmed email code): a server-side
- * session like the one Payload's login creates, so logout and "end all sessions" cover it.
+ * Decides, right after a first factor succeeded, whether the session must wait for a second factor.
+ * The two-factor plugin installs this; without it every session is complete.
+ */
+export type SecondFactorGate = (req: PayloadRequest, args: { userId: string | number; token: string }) => Promise<SecondFactorState>
+
+let gate: SecondFactorGate | null = null
+export function setSecondFactorGate(fn: SecondFactorGate | null) {
+  gate = fn
+}
+
+/**
+ * Signs a member in after a proof other than the password (a confirmed email code, a social provider):
+ * a server-side session like the one Payload's login creates, so logout and "end all sessions" cover
+ * it. When the member has two-factor authentication, `twoFactor` says the session is only pending.
  */
 export async function startSession(req: PayloadRequest, userId: string | number) {
   const { payload } = req
@@ -26,5 +41,6 @@ export async function startSession(req: PayloadRequest, userId: string | number)
     cookiePrefix: payload.config.cookiePrefix,
     token,
   })
-  return { token, exp, cookie }
+  const twoFactor: SecondFactorState = gate ? await gate(req, { userId: user.id, token }) : null
+  return { token, exp, cookie, twoFactor }
 }
