@@ -20,9 +20,11 @@ export function LoginForm({ next }: { next?: string }) {
     if (!email || !password) return setProblem(<p>Enter your email and password.</p>)
     setProblem(null)
     setBusy(true)
-    const res = await api('/api/users/login', { json: { email, password } })
+    const res = await api<{ twoFactor?: { state?: string } }>('/api/users/login', { json: { email, password } })
     if (res.ok) {
-      window.location.assign(safeNext(next))
+      // The password was right but the session waits for a second factor (or for setting one up).
+      if (res.data?.twoFactor) window.location.assign(`/login/two-factor?next=${encodeURIComponent(safeNext(next))}`)
+      else window.location.assign(safeNext(next))
       return
     }
     setBusy(false)
