@@ -2,8 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { Media } from './identity/Media'
 import { Specialties } from './identity/Specialties'
+import { SessionActivity } from './identity/SessionActivity'
 import { Users } from './identity/Users'
 import { Emails } from './trust/Emails'
 
 /** Every collection of Rounds, by domain. Plugins add their own. */
-export const collections: CollectionConfig[] = [Users, Specialties, Media, Emails]
+export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, Emails]

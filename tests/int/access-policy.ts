@@ -119,6 +119,15 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     delete: admins,
     updateField: 'subject',
   },
+  'session-activity': {
+    why: 'Device, address and last use of each session: nobody through the API; members list and end their own sessions through /api/users/sessions.',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'userAgent',
+  },
   'payload-kv': {
     why: "Payload's key-value store: server code only.",
     updateField: 'key',

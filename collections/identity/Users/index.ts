@@ -19,8 +19,11 @@ import { protectCredentials } from './hooks/protectCredentials'
 import { hashResetToken, hashIncomingResetToken } from './hooks/hashResetToken'
 import { assignHandle } from './hooks/assignHandle'
 import { recordLogin } from './hooks/recordLogin'
+import { recordSessionStartHook } from './hooks/recordSessionStart'
+import { sessionActivityStrategy } from '@/domain/identity/sessions/strategy'
 import { register } from './endpoints/register'
 import { resendCode, verifyCode } from './endpoints/verifyCode'
+import { sessionEndpoints } from './endpoints/sessions'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'expired', 'revoked'] as const
@@ -42,6 +45,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 2 * 60 * 60,
     useSessions: true,
     useAPIKey: true,
+    // Payload's JWT check, unchanged, that also records when each session was last used.
+    strategies: [sessionActivityStrategy],
     cookies: { secure: production, sameSite: 'Lax' },
     forgotPassword: {
       expiration: 30 * 60 * 1000,
@@ -63,11 +68,11 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
     readVersions: isAdmin,
   },
-  endpoints: [register, verifyCode, resendCode],
+  endpoints: [...sessionEndpoints, register, verifyCode, resendCode],
   hooks: {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],
-    afterLogin: [recordLogin],
+    afterLogin: [recordSessionStartHook, recordLogin],
   },
   fields: [
     {

@@ -2,6 +2,8 @@ import type { PayloadRequest } from 'payload'
 import { getFieldsToSign, jwtSign } from 'payload'
 import { addSessionToUser, generatePayloadCookie } from 'payload/shared'
 
+import { recordSessionStart } from './sessions/activity'
+
 /** What a new session still needs before it counts: nothing, a second-factor code, or 2FA enrollment. */
 export type SecondFactorState = null | { state: 'verify' | 'enroll' }
 
@@ -30,6 +32,7 @@ export async function startSession(req: PayloadRequest, userId: string | number)
     | null
   if (!user) throw new Error('User not found')
   const { sid } = await addSessionToUser({ collectionConfig, payload, req, user: user as never })
+  if (sid) await recordSessionStart(req, { userId: user.id, sid })
   const fieldsToSign = getFieldsToSign({ collectionConfig, email: user.email, sid, user: user as never })
   const { exp, token } = await jwtSign({
     fieldsToSign,
