@@ -68,9 +68,16 @@ export interface Config {
   blocks: {};
   collections: {
     users: User;
+    'session-activity': SessionActivity;
     specialties: Specialty;
     media: Media;
+    socialAccounts: SocialAccount;
     emails: Email;
+    'audit-events': AuditEvent;
+    'two-factor-credentials': TwoFactorCredential;
+    'two-factor-challenges': TwoFactorChallenge;
+    'two-factor-used-codes': TwoFactorUsedCode;
+    'two-factor-devices': TwoFactorDevice;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -79,9 +86,16 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    'session-activity': SessionActivitySelect<false> | SessionActivitySelect<true>;
     specialties: SpecialtiesSelect<false> | SpecialtiesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    socialAccounts: SocialAccountsSelect<false> | SocialAccountsSelect<true>;
     emails: EmailsSelect<false> | EmailsSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
+    'two-factor-challenges': TwoFactorChallengesSelect<false> | TwoFactorChallengesSelect<true>;
+    'two-factor-used-codes': TwoFactorUsedCodesSelect<false> | TwoFactorUsedCodesSelect<true>;
+    'two-factor-devices': TwoFactorDevicesSelect<false> | TwoFactorDevicesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -257,6 +271,41 @@ export interface Specialty {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "session-activity".
+ */
+export interface SessionActivity {
+  id: number;
+  sid: string;
+  user?: (number | null) | User;
+  userAgent?: string | null;
+  ip?: string | null;
+  lastSeenAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "socialAccounts".
+ */
+export interface SocialAccount {
+  id: number;
+  user: number | User;
+  provider: 'google' | 'apple' | 'facebook' | 'github';
+  /**
+   * The member's stable id at the provider (not the email).
+   */
+  subject: string;
+  /**
+   * The address the provider reported when last used.
+   */
+  email?: string | null;
+  lastUsedAt?: string | null;
+  passwordMarker?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "emails".
  */
 export interface Email {
@@ -266,6 +315,102 @@ export interface Email {
   subject: string;
   text?: string | null;
   html?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  type: string;
+  /**
+   * Whom the event is about
+   */
+  user?: (number | null) | User;
+  /**
+   * Who did it, when someone else
+   */
+  actor?: (number | null) | User;
+  ip?: string | null;
+  userAgent?: string | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Members with two-factor authentication. Delete an entry to reset a lost authenticator.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-credentials".
+ */
+export interface TwoFactorCredential {
+  id: number;
+  user: number | User;
+  enabledAt?: string | null;
+  secret?: string | null;
+  pendingSecret?: string | null;
+  pendingSince?: string | null;
+  lastStep?: number | null;
+  recoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-challenges".
+ */
+export interface TwoFactorChallenge {
+  id: number;
+  sid: string;
+  user: number | User;
+  purpose: 'verify' | 'enroll';
+  sessionCreatedAt: string;
+  sessionExpiresAt: string;
+  expiresAt: string;
+  attempts?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-used-codes".
+ */
+export interface TwoFactorUsedCode {
+  id: number;
+  key: string;
+  user: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-devices".
+ */
+export interface TwoFactorDevice {
+  id: number;
+  user: number | User;
+  tokenHash: string;
+  label?: string | null;
+  expiresAt: string;
+  lastUsedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -298,6 +443,10 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'session-activity';
+        value: number | SessionActivity;
+      } | null)
+    | ({
         relationTo: 'specialties';
         value: number | Specialty;
       } | null)
@@ -306,8 +455,32 @@ export interface PayloadLockedDocument {
         value: number | Media;
       } | null)
     | ({
+        relationTo: 'socialAccounts';
+        value: number | SocialAccount;
+      } | null)
+    | ({
         relationTo: 'emails';
         value: number | Email;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'two-factor-credentials';
+        value: number | TwoFactorCredential;
+      } | null)
+    | ({
+        relationTo: 'two-factor-challenges';
+        value: number | TwoFactorChallenge;
+      } | null)
+    | ({
+        relationTo: 'two-factor-used-codes';
+        value: number | TwoFactorUsedCode;
+      } | null)
+    | ({
+        relationTo: 'two-factor-devices';
+        value: number | TwoFactorDevice;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -418,6 +591,19 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "session-activity_select".
+ */
+export interface SessionActivitySelect<T extends boolean = true> {
+  sid?: T;
+  user?: T;
+  userAgent?: T;
+  ip?: T;
+  lastSeenAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "specialties_select".
  */
 export interface SpecialtiesSelect<T extends boolean = true> {
@@ -485,6 +671,20 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "socialAccounts_select".
+ */
+export interface SocialAccountsSelect<T extends boolean = true> {
+  user?: T;
+  provider?: T;
+  subject?: T;
+  email?: T;
+  lastUsedAt?: T;
+  passwordMarker?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "emails_select".
  */
 export interface EmailsSelect<T extends boolean = true> {
@@ -493,6 +693,73 @@ export interface EmailsSelect<T extends boolean = true> {
   subject?: T;
   text?: T;
   html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  type?: T;
+  user?: T;
+  actor?: T;
+  ip?: T;
+  userAgent?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-credentials_select".
+ */
+export interface TwoFactorCredentialsSelect<T extends boolean = true> {
+  user?: T;
+  enabledAt?: T;
+  secret?: T;
+  pendingSecret?: T;
+  pendingSince?: T;
+  lastStep?: T;
+  recoveryCodes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-challenges_select".
+ */
+export interface TwoFactorChallengesSelect<T extends boolean = true> {
+  sid?: T;
+  user?: T;
+  purpose?: T;
+  sessionCreatedAt?: T;
+  sessionExpiresAt?: T;
+  expiresAt?: T;
+  attempts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-used-codes_select".
+ */
+export interface TwoFactorUsedCodesSelect<T extends boolean = true> {
+  key?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-devices_select".
+ */
+export interface TwoFactorDevicesSelect<T extends boolean = true> {
+  user?: T;
+  tokenHash?: T;
+  label?: T;
+  expiresAt?: T;
+  lastUsedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

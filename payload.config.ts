@@ -18,6 +18,7 @@ import { apiDocs, recordRoutes } from './src/openapi'
 import { payloadSecret } from './src/lib/secret'
 import { publicUrl } from './src/lib/publicUrl'
 import { storagePlugins } from './src/storage'
+import { roundsTwoFactor } from './src/domain/identity/twoFactor'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -50,5 +51,5 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   debug: false,
-  plugins: [...storagePlugins(), apiDocs(process.env.npm_package_version || '0.1.0'), apiLimits(), recordRoutes()],
+  plugins: [...storagePlugins(), roundsTwoFactor(), apiDocs(process.env.npm_package_version || '0.1.0'), apiLimits(), recordRoutes()],
 }).then(restrictInternalCollections)

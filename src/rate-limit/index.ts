@@ -14,6 +14,10 @@ export const POLICIES = {
   'code-send:account': { points: 5, duration: 3600 },
   'reset:ip': { points: 10, duration: 3600 },
   'reset:account': { points: 3, duration: 3600 },
+  'social-start:ip': { points: 30, duration: 900 },
+  'social-callback:ip': { points: 30, duration: 900 },
+  'two-factor:account': { points: 10, duration: 900 },
+  'two-factor:ip': { points: 30, duration: 900 },
 } as const satisfies Record<string, { points: number; duration: number }>
 
 export type PolicyName = keyof typeof POLICIES

@@ -1,6 +1,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
+import { completeSecondFactor } from './twoFactor'
+
 const handlers = {
   GET: REST_GET(config),
   POST: REST_POST(config),
@@ -76,10 +78,16 @@ export class RestClient {
     return { status: res.status, body: body as T, headers: res.headers }
   }
 
-  /** Logs in through REST and keeps the token for later requests. */
-  async login(email: string, password: string) {
+  /**
+   * Logs in through REST and keeps the token for later requests. When the account owes a second
+   * factor, completes it (enrolling staff on their first login) unless `secondFactor` is false.
+   */
+  async login(email: string, password: string, opts: { secondFactor?: boolean } = {}) {
     const res = await this.post('/users/login', { email, password })
     if (res.status === 200) this.token = res.body.token
+    if (res.status === 200 && res.body.twoFactor && opts.secondFactor !== false) {
+      await completeSecondFactor(this, email, res.body.twoFactor.state)
+    }
     return res
   }
 }

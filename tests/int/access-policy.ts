@@ -119,6 +119,56 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     delete: admins,
     updateField: 'subject',
   },
+  'audit-events': {
+    why: 'The audit trail is written only by the server and never changed; admins read it.',
+    find: admins,
+    read: admins,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'type',
+  },
+  'two-factor-credentials': {
+    why: 'Encrypted TOTP secrets and recovery-code hashes: admins see who has two-factor on and may delete an entry to reset a lost device; nobody writes through the API.',
+    find: admins,
+    read: admins,
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'enabledAt',
+    seed: async ({ payload, marker }) => {
+      const user = await createUser(payload, { name: marker })
+      const doc = await payload.create({ collection: 'two-factor-credentials', data: { user: user.id, enabledAt: new Date().toISOString() }, overrideAccess: true })
+      return doc.id as number
+    },
+  },
+  'two-factor-challenges': {
+    why: 'Logins waiting for their second factor: server only.',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'sid',
+  },
+  'two-factor-used-codes': {
+    why: 'Codes already accepted (replay protection): server only.',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'key',
+  },
+  'two-factor-devices': {
+    why: 'Remembered devices: members manage theirs through the two-factor endpoints only.',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'label',
+  },
   'session-activity': {
     why: 'Device, address and last use of each session: nobody through the API; members list and end their own sessions through /api/users/sessions.',
     find: nobody,
@@ -127,6 +177,15 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     update: nobody,
     delete: nobody,
     updateField: 'userAgent',
+  },
+  socialAccounts: {
+    owner: { field: 'user' },
+    why: 'Sign-in providers connected to a member: the member reads their own, admins all; only the server creates them, and the unlink endpoint (which keeps a way to sign in) or an admin removes them.',
+    find: { own: signedIn, other: admins },
+    read: { own: signedIn, other: admins },
+    create: nobody,
+    update: nobody,
+    delete: admins,
   },
   'payload-kv': {
     why: "Payload's key-value store: server code only.",

@@ -4,19 +4,7 @@ import { addSessionToUser, generatePayloadCookie } from 'payload/shared'
 
 import { recordSessionStart } from './sessions/activity'
 
-/** What a new session still needs before it counts: nothing, a second-factor code, or 2FA enrollment. */
-export type SecondFactorState = null | { state: 'verify' | 'enroll' }
-
-/**
- * Decides, right after a first factor succeeded, whether the session must wait for a second factor.
- * The two-factor plugin installs this; without it every session is complete.
- */
-export type SecondFactorGate = (req: PayloadRequest, args: { userId: string | number; token: string }) => Promise<SecondFactorState>
-
-let gate: SecondFactorGate | null = null
-export function setSecondFactorGate(fn: SecondFactorGate | null) {
-  gate = fn
-}
+import { beginSecondFactor } from '@plugins/two-factor'
 
 /**
  * Signs a member in after a proof other than the password (a confirmed email code, a social provider):
@@ -44,6 +32,6 @@ export async function startSession(req: PayloadRequest, userId: string | number)
     cookiePrefix: payload.config.cookiePrefix,
     token,
   })
-  const twoFactor: SecondFactorState = gate ? await gate(req, { userId: user.id, token }) : null
+  const twoFactor = await beginSecondFactor(req, token)
   return { token, exp, cookie, twoFactor }
 }

@@ -39,8 +39,8 @@ export const verifyCode: Endpoint = {
       }
       return error(req, 400, messages[result.reason], { reason: result.reason, remaining: result.remaining })
     }
-    const { token, exp, cookie } = await startSession(req, result.userId)
-    return json(req, { message: 'Email confirmed. Welcome to Rounds.', token, exp }, 200, { 'Set-Cookie': cookie })
+    const { token, exp, cookie, twoFactor } = await startSession(req, result.userId)
+    return json(req, { message: 'Email confirmed. Welcome to Rounds.', token, exp, ...(twoFactor ? { twoFactor } : {}) }, 200, { 'Set-Cookie': cookie })
   },
 }
 
