@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { LoginForm } from '@/components/auth/LoginForm'
+import { SocialButtons } from '@/components/social/SocialButtons'
 import { getViewer } from '@/lib/session'
 import { safeNext } from '@/lib/safeNext'
 
@@ -21,6 +22,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <h1>Log in to Rounds</h1>
       </div>
       <div className="card">
+        <SocialButtons next={target} />
         <LoginForm next={target} />
       </div>
       <p className="auth__foot">

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { SignupForm } from '@/components/auth/SignupForm'
+import { SocialButtons } from '@/components/social/SocialButtons'
 import { getViewer } from '@/lib/session'
 
 export const metadata: Metadata = { title: 'Join' }
@@ -17,6 +18,7 @@ export default async function SignupPage() {
         <p>Free for doctors. We will email you a code to confirm your address.</p>
       </div>
       <div className="card">
+        <SocialButtons />
         <SignupForm />
       </div>
       <p className="auth__foot">

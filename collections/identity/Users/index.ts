@@ -23,6 +23,7 @@ import { recordSessionStartHook } from './hooks/recordSessionStart'
 import { sessionActivityStrategy } from '@/domain/identity/sessions/strategy'
 import { register } from './endpoints/register'
 import { resendCode, verifyCode } from './endpoints/verifyCode'
+import { socialEndpoints } from './endpoints/socialLogin'
 import { sessionEndpoints } from './endpoints/sessions'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
@@ -68,7 +69,7 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
     readVersions: isAdmin,
   },
-  endpoints: [...sessionEndpoints, register, verifyCode, resendCode],
+  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints],
   hooks: {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],
