@@ -1,4 +1,4 @@
-import type { CollectionAfterOperationHook, CollectionConfig, Config, Plugin, PayloadRequest } from 'payload'
+import type { CollectionAfterOperationHook, CollectionBeforeDeleteHook, CollectionConfig, Config, Plugin, PayloadRequest } from 'payload'
 
 import { twoFactorCollections } from './server/collections'
 import { deviceEndpoints } from './server/endpoints/devices'
@@ -29,7 +29,30 @@ export function twoFactor(options: TwoFactorOptions = {}): Plugin {
       ...config,
       collections: [...collections, ...twoFactorCollections(o).map((c) => (c.slug === SLUGS.credentials ? auditResets(c, o) : c))],
       custom: { ...config.custom, [CUSTOM_KEY]: o },
+      admin: o.adminViews ? adminViews(config.admin, o) : config.admin,
     }
+  }
+}
+
+const ADMIN_COMPONENTS = '@plugins/two-factor/admin'
+
+/**
+ * The admin panel's side: a login view that asks for the second factor (or enrollment), the signed-in
+ * user's own page at /admin/two-factor, and a nav link to it.
+ */
+function adminViews(admin: Config['admin'] = {}, o: ResolvedOptions): Config['admin'] {
+  const components = admin.components ?? {}
+  return {
+    ...admin,
+    components: {
+      ...components,
+      afterNavLinks: [...(components.afterNavLinks ?? []), `${ADMIN_COMPONENTS}/NavLink#NavLink`],
+      views: {
+        ...components.views,
+        login: { Component: { path: `${ADMIN_COMPONENTS}/LoginView#LoginView`, serverProps: { rememberDeviceDays: o.rememberDeviceDays } } },
+        twoFactor: { Component: `${ADMIN_COMPONENTS}/ManageView#ManageView`, path: '/two-factor', exact: true },
+      },
+    },
   }
 }
 
@@ -46,10 +69,20 @@ function protect(collection: CollectionConfig, o: ResolvedOptions): CollectionCo
     // The user's data waits for the second factor too.
     return { ...r, user: { id: r.user.id, email: r.user.email }, twoFactor: gate } as typeof result
   }
+  // The plugin's rows point at the user and would block deleting the account.
+  const removeUserData: CollectionBeforeDeleteHook = async ({ id, req }) => {
+    for (const slug of Object.values(SLUGS)) {
+      await req.payload.db.deleteMany({ collection: slug, where: { user: { equals: id } }, req })
+    }
+  }
   return {
     ...collection,
     endpoints: [...(collection.endpoints || []), ...enrollmentEndpoints(o), verifyEndpoint(o), ...deviceEndpoints(o)],
-    hooks: { ...collection.hooks, afterOperation: [...(collection.hooks?.afterOperation ?? []), gateLogins] },
+    hooks: {
+      ...collection.hooks,
+      afterOperation: [...(collection.hooks?.afterOperation ?? []), gateLogins],
+      beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeUserData],
+    },
   }
 }
 

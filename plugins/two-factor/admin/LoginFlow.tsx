@@ -29,9 +29,9 @@ export function LoginFlow({ collectionAPI, redirectTo, forgotHref, rememberDevic
   const [step, setStep] = useState<Step>('credentials')
   const [notice, setNotice] = useState<string | null>(null)
   const finish = useCallback(() => window.location.assign(redirectTo), [redirectTo])
-  const expired = useCallback(() => {
+  const expired = useCallback((message?: string | null) => {
     setStep('credentials')
-    setNotice('Your sign-in expired before it was finished. Log in again.')
+    setNotice(message || 'Your login expired before it was finished. Log in again.')
   }, [])
 
   if (step === 'verify') {
@@ -44,7 +44,7 @@ export function LoginFlow({ collectionAPI, redirectTo, forgotHref, rememberDevic
         <EnrollStep
           base={base}
           onDone={finish}
-          onSignedOut={expired}
+          onSignedOut={() => expired()}
           intro={<p>Your role requires two-factor authentication. Set it up now to continue; you need an authenticator app on your phone.</p>}
         />
       </div>
@@ -122,7 +122,7 @@ function VerifyStep({
   base: string
   rememberDeviceDays: number
   onDone: () => void
-  onExpired: () => void
+  onExpired: (message: string | null) => void
   onBack: () => void
 }) {
   const [recovery, setRecovery] = useState(false)
@@ -146,11 +146,15 @@ function VerifyStep({
     })
     if (res.ok) return onDone()
     setBusy(false)
-    if (res.status === 400) {
+    const remaining = (res.data as { errors?: { remaining?: unknown }[] } | null)?.errors?.[0]?.remaining
+    if (res.status === 400 && remaining === 0) {
+      onExpired('Too many wrong codes for this login. Log in again.')
+    } else if (res.status === 400) {
       setCode('')
-      setFieldError(recovery ? 'That recovery code is not right, or it was already used.' : 'That code is not right. Enter the newest code from your app.')
+      const left = typeof remaining === 'number' && remaining <= 2 ? ` ${remaining === 1 ? 'One try' : `${remaining} tries`} left.` : ''
+      setFieldError(`${recovery ? 'That recovery code is not right, or it was already used.' : 'That code is not right. Enter the newest code from your app.'}${left}`)
     } else if (res.status === 401) {
-      onExpired()
+      onExpired(res.message)
     } else if (res.status === 429) {
       setProblem('Too many attempts. Wait a few minutes, then try again.')
     } else {

@@ -172,12 +172,26 @@ function VerifyForm({ next, onDone }: { next: string; onDone: () => void }) {
     })
     if (res.ok) return onDone()
     setBusy(false)
+    const remaining = (res.data as { errors?: { remaining?: unknown }[] } | null)?.errors?.[0]?.remaining
+    if (res.status === 400 && remaining === 0) {
+      setStopped(true)
+      setProblem(
+        <>
+          <p>That was the last try for this login.</p>
+          <p>
+            <Link href={loginAgain(next)}>Log in again</Link> to get new tries.
+          </p>
+        </>,
+      )
+      return
+    }
     if (res.status === 400) {
+      const left = typeof remaining === 'number' && remaining <= 2 ? ` ${remaining === 1 ? 'One try' : `${remaining} tries`} left.` : ''
       if (useRecovery) {
-        setFieldError('That recovery code is not right, or it was already used. Each code works once.')
+        setFieldError(`That recovery code is not right, or it was already used. Each code works once.${left}`)
       } else {
         setCode('')
-        setFieldError('That code is not right. Enter the newest code from your authenticator app.')
+        setFieldError(`That code is not right. Enter the newest code from your authenticator app.${left}`)
       }
       return focusFirstInvalid(formEl)
     }
@@ -185,9 +199,9 @@ function VerifyForm({ next, onDone }: { next: string; onDone: () => void }) {
       setStopped(true)
       setProblem(
         <>
-          <p>This sign-in has expired: the code must be entered within a few minutes of the password.</p>
+          <p>{res.messages[0] ?? 'This login has expired.'}</p>
           <p>
-            <Link href={`/login?next=${encodeURIComponent(next)}`}>Log in again</Link>
+            <Link href={loginAgain(next)}>Go to the login page</Link>
           </p>
         </>,
       )
@@ -198,7 +212,7 @@ function VerifyForm({ next, onDone }: { next: string; onDone: () => void }) {
         <>
           <p>Too many attempts. Wait a few minutes before trying again.</p>
           <p>
-            Or <Link href={`/login?next=${encodeURIComponent(next)}`}>log in again</Link> later.
+            Or <Link href={loginAgain(next)}>log in again</Link> later.
           </p>
         </>,
       )

@@ -242,7 +242,7 @@ function TurnOff({ required, onDone }: { required: boolean; onDone: () => void }
     setCode('')
     if (res.status === 400) {
       setErrors(res.fieldErrors)
-      setMessages(res.messages.length ? res.messages : ['The password or the code is not right.'])
+      setMessages(res.messages.length || Object.keys(res.fieldErrors).length ? res.messages : ['The password or the code is not right.'])
     } else if (res.status === 403) {
       setMessages(['Your role requires two-factor, so it cannot be turned off.'])
     } else {
