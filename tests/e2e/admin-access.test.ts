@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { E2E_ADMIN } from '../setup/server'
 import { baseURL, launch, newPage, snap } from '../helpers/browser'
-import { registerMember } from './support'
+import { adminBrowserLogin, adminTwoFactor, registerMember } from './support'
 
 let browser: Browser
 beforeAll(async () => {
@@ -12,14 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function adminLogin(page: Page, email: string, password: string) {
-  await page.goto('/admin')
-  await page.waitForSelector('input[name="email"]')
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', password)
-  await page.click('button[type="submit"]')
-}
 
 describe('the production server', () => {
   it('reports liveness and database readiness', async () => {
@@ -38,9 +30,9 @@ describe('the production server', () => {
 })
 
 describe('who gets into the admin panel', () => {
-  it('lets staff log in and shows them the dashboard', async () => {
+  it('lets staff log in with their password and authenticator code, and shows them the dashboard', async () => {
     const { context, page } = await newPage(browser)
-    await adminLogin(page, E2E_ADMIN.email, E2E_ADMIN.password)
+    await adminBrowserLogin(page, E2E_ADMIN.email, E2E_ADMIN.password, adminTwoFactor().secret)
     const dashboard = page.locator('.dashboard')
     await dashboard.waitFor({ timeout: 30_000 })
     expect(new URL(page.url()).pathname).toBe('/admin')
@@ -54,7 +46,7 @@ describe('who gets into the admin panel', () => {
   it('refuses a member: the panel shows the unauthorized view and none of the collections', async () => {
     const member = await registerMember('Ordinary Member')
     const { context, page } = await newPage(browser)
-    await adminLogin(page, member.email, member.password)
+    await adminBrowserLogin(page, member.email, member.password)
     await page.getByRole('heading', { name: /this user does not have access to the admin panel/ }).waitFor({ timeout: 30_000 })
     expect(new URL(page.url()).pathname).toBe('/admin/unauthorized')
     expect(await page.locator('.dashboard').count()).toBe(0)

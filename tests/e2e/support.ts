@@ -1,5 +1,9 @@
+import type { Page } from 'playwright-core'
+import { inject } from 'vitest'
+
 import { E2E_ADMIN } from '../setup/server'
 import { baseURL } from '../helpers/browser'
+import { nextTotpCode } from './totp'
 
 /**
  * REST helpers for the end-to-end tests. The server limits logins to 10 a minute per address and every
@@ -14,10 +18,11 @@ let counter = 0
 export const uniqueEmail = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4)}@e2e.rounds.test`
 
-export async function api(method: string, route: string, body?: unknown, token?: string) {
+export async function api(method: string, route: string, body?: unknown, token?: string, cookie?: string) {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (token) headers.Authorization = `JWT ${token}`
+  if (cookie) headers.Cookie = cookie
   const res = await fetch(`${baseURL()}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
   let json: any = null
@@ -29,26 +34,91 @@ export async function api(method: string, route: string, body?: unknown, token?:
   return { status: res.status, body: json, headers: res.headers }
 }
 
-/** POST /api/users/login, waiting out the per-address rate limit if an earlier test used it up. */
-export async function login(email: string, password: string) {
+/**
+ * POST /api/users/login, waiting out the per-address rate limit if an earlier test used it up. `cookie`
+ * is sent along (a remembered two-factor device).
+ */
+export async function login(email: string, password: string, cookie?: string) {
   for (let attempt = 0; ; attempt++) {
-    const res = await api('POST', '/api/users/login', { email, password })
+    const res = await api('POST', '/api/users/login', { email, password }, undefined, cookie)
     if (res.status !== 429 || attempt >= 2) return res
     const wait = Number(res.headers.get('retry-after') ?? 30)
     await new Promise((r) => setTimeout(r, (Math.min(wait, 60) + 1) * 1000))
   }
 }
 
+/** E2E_ADMIN's two-factor secret and remembered-device cookie, from the global setup. */
+export const adminTwoFactor = () => inject('e2eAdminTwoFactor')
+
+/**
+ * Finishes a login that waits for its second factor, with the next code for `secret`; returns the
+ * token, which works from now on.
+ */
+export async function completeSecondFactor(token: string, secret: string, opts: { rememberDevice?: boolean } = {}) {
+  const res = await api('POST', '/api/users/two-factor/verify', { code: await nextTotpCode(secret), rememberDevice: opts.rememberDevice }, token)
+  if (res.status !== 200) throw new Error(`two-factor verify failed (${res.status}): ${JSON.stringify(res.body)}`)
+  return token
+}
+
+/**
+ * Logs staff in through REST: password, then the code when the server asks for it. The administrator's
+ * remembered device normally spares the code (and the per-account limit on code attempts).
+ */
+export async function staffLogin(email: string, password: string, twoFactor: { secret: string; deviceCookie?: string }) {
+  const res = await login(email, password, twoFactor.deviceCookie)
+  if (res.status !== 200) throw new Error(`login of ${email} failed (${res.status}): ${JSON.stringify(res.body)}`)
+  const token = res.body.token as string
+  const owed = res.body.twoFactor?.state
+  if (owed === 'verify') return completeSecondFactor(token, twoFactor.secret)
+  if (owed) throw new Error(`login of ${email} waits for two-factor "${owed}"`)
+  return token
+}
+
+const outcome = <T>(p: Promise<unknown>, value: T) => p.then(
+  () => value,
+  () => null,
+)
+
+/**
+ * Logs in at /admin/login in the browser: email and password, then, when `secret` is given, the code
+ * from the authenticator (the step staff with two-factor get). A refusal for too many logins from this
+ * address is waited out, as the REST helper does.
+ */
+export async function adminBrowserLogin(page: Page, email: string, password: string, secret?: string) {
+  // The panel sends a visitor to its login page.
+  await page.goto('/admin')
+  await page.waitForSelector('input[name="email"]')
+  for (let attempt = 0; ; attempt++) {
+    await page.fill('input[name="email"]', email)
+    await page.fill('input[name="password"]', password)
+    await page.click('button[type="submit"]')
+    const limited = page.getByRole('alert').filter({ hasText: /Too many attempts/ })
+    const result = await Promise.race([
+      outcome(limited.waitFor({ timeout: 30_000 }), 'limited' as const),
+      outcome(page.waitForURL((url) => url.pathname !== '/admin/login', { timeout: 30_000 }), 'left' as const),
+      outcome(page.locator('input[name="code"], .tf-enroll').first().waitFor({ timeout: 30_000 }), 'code' as const),
+    ])
+    if (result === 'limited' && attempt < 2) {
+      const seconds = Number((await limited.innerText()).match(/(\d+) seconds?/)?.[1] ?? 30)
+      await new Promise((r) => setTimeout(r, (Math.min(seconds, 60) + 1) * 1000))
+      continue
+    }
+    break
+  }
+  if (!secret) return
+  const code = page.locator('input[name="code"]')
+  await code.waitFor({ timeout: 30_000 })
+  await code.fill(await nextTotpCode(secret))
+  await page.getByRole('button', { name: 'Verify' }).click()
+}
+
 let adminSession: Promise<string> | null = null
 
 /** The E2E administrator's token (one login per test file). */
 export function adminToken(): Promise<string> {
-  adminSession ??= login(E2E_ADMIN.email, E2E_ADMIN.password).then((res) => {
-    if (res.status !== 200) {
-      adminSession = null
-      throw new Error(`E2E admin login failed (${res.status}): ${JSON.stringify(res.body)}`)
-    }
-    return res.body.token as string
+  adminSession ??= staffLogin(E2E_ADMIN.email, E2E_ADMIN.password, adminTwoFactor()).catch((err) => {
+    adminSession = null
+    throw new Error(`E2E admin login failed: ${err instanceof Error ? err.message : String(err)}`)
   })
   return adminSession
 }
