@@ -62,6 +62,16 @@ const passwordFlow: Endpoint['handler'] = async (req) => {
     return Response.json({ error: 'invalid_request', error_description: 'username and password are required' }, { status: 400 })
   }
   const result = await req.payload.login({ collection: 'users', data: { email: username, password }, req })
+  if ((result as { twoFactor?: unknown }).twoFactor) {
+    return Response.json(
+      {
+        error: 'invalid_grant',
+        error_description:
+          'This account uses two-factor authentication: log in with POST /api/users/login, finish with POST /api/users/two-factor/verify, then use that token.',
+      },
+      { status: 400 },
+    )
+  }
   return Response.json({
     access_token: result.token,
     token_type: 'JWT',

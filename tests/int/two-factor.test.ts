@@ -387,3 +387,15 @@ describe('remembered devices', () => {
     expect((await other.user.client.delete(`/users/two-factor/devices/${list.body.devices[0].id}`)).status).toBe(404)
   })
 })
+
+describe('deleting an account', () => {
+  it('removes its two-factor data with it', async () => {
+    const { user } = await enrolledMember()
+    await pendingLogin(user)
+    await payload.delete({ collection: 'users', id: user.id, overrideAccess: true })
+    for (const collection of ['two-factor-credentials', 'two-factor-challenges', 'two-factor-used-codes'] as const) {
+      const { totalDocs } = await payload.count({ collection, where: { user: { equals: user.id } }, overrideAccess: true })
+      expect(totalDocs, collection).toBe(0)
+    }
+  })
+})

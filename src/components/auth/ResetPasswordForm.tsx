@@ -29,7 +29,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setBusy(true)
     const res = await api('/api/users/reset-password', { json: { token, password } })
     if (res.ok) {
-      window.location.assign('/profile')
+      // With two-factor on, the new session still waits for a code.
+      window.location.assign(res.data?.twoFactor ? '/login/two-factor?next=/profile' : '/profile')
       return
     }
     setBusy(false)

@@ -30,7 +30,7 @@ export function VerifyForm({ email: initialEmail }: { email: string }) {
     const res = await api('/api/users/verify-code', { json: { email, code } })
     if (res.ok) {
       // A full load, so that every part of the page sees the new session.
-      window.location.assign('/profile')
+      window.location.assign(res.data?.twoFactor ? '/login/two-factor?next=/profile' : '/profile')
       return
     }
     setBusy(false)
