@@ -60,7 +60,8 @@ function failure(provider: Provider, reason: SocialFailure, flow: Flow | null) {
     title: flow?.intent === 'link' ? `${provider.label} was not connected` : `Signing in with ${provider.label} did not work`,
     message: failureMessage(reason, provider.label),
     back: backTo(flow?.intent, flow?.next),
-    cookies: [clearFlowCookie(provider.id)],
+    // A request that does not match this browser's flow leaves that flow alone (it may be an attacker's).
+    cookies: reason === 'state' ? [] : [clearFlowCookie(provider.id)],
   })
 }
 
@@ -133,6 +134,20 @@ export const socialLinkStart: Endpoint = {
   handler: (req) => begin(req, 'link'),
 }
 
+/**
+ * The member signed in in this browser. The provider's redirect back is a cross-site navigation, for
+ * which Payload ignores the session cookie (its CSRF rule for cookies). Here the state check has
+ * already tied the request to a flow this browser started with a same-site POST, so the cookie's token
+ * is checked through Payload's own strategies (signature, expiry, revoked sessions).
+ */
+async function browserMember(req: PayloadRequest): Promise<{ id: string | number } | null> {
+  if (req.user?.collection === 'users') return req.user
+  const token = parseCookies(req.headers).get(`${req.payload.config.cookiePrefix}-token`)
+  if (!token) return null
+  const { user } = await req.payload.auth({ headers: new Headers({ Authorization: `JWT ${token}` }) })
+  return user?.collection === 'users' ? user : null
+}
+
 async function finish(req: PayloadRequest): Promise<Response> {
   const provider = getProvider(req.routeParams?.provider)
   if (!provider) return notOffered(req)
@@ -146,12 +161,12 @@ async function finish(req: PayloadRequest): Promise<Response> {
   if (params.get('error') || !code) return failure(provider, 'denied', flow)
 
   try {
+    // Connecting: the member who started must still be the one signed in here, checked before the code is spent.
+    const member = flow.intent === 'link' ? await browserMember(req) : null
+    if (flow.intent === 'link' && (!member || String(member.id) !== String(flow.userId))) throw new SocialLoginError('signed-out')
     const profile = await provider.profile(code, flow, { user: params.get('user') })
-    if (flow.intent === 'link') {
-      if (!req.user || req.user.collection !== 'users' || String(req.user.id) !== String(flow.userId)) {
-        throw new SocialLoginError('signed-out')
-      }
-      await linkToMember(req, req.user.id, provider.id, profile)
+    if (member) {
+      await linkToMember(req, member.id, provider.id, profile)
       return redirectTo(`${SETTINGS}?connected=${provider.id}`, [clearFlowCookie(provider.id)])
     }
     const { userId } = await resolveSignIn(req, provider.id, profile)
