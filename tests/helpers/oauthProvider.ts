@@ -230,10 +230,10 @@ export const googleEnv = (p: OidcProvider) => ({
 })
 
 /**
- * For the end-to-end server: a local Google on a port chosen before the app starts, with one person
- * who signs in there. Returns the variables for the app and a way to stop it.
+ * For the end-to-end server: a local Google, started before the app so that its address can be passed
+ * to it, with one person who signs in there. Returns that person, the app's variables, and the provider.
  */
-export async function startE2eGoogle(port: number) {
+export async function startE2eGoogle(port = 0) {
   const stamp = Date.now().toString(36)
   const identity: OidcIdentity = {
     sub: `e2e-google-${stamp}`,

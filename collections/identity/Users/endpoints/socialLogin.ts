@@ -11,7 +11,7 @@ import { error } from '@/lib/http'
 import { safeNext } from '@/lib/safeNext'
 import { clientIp, consume, TooManyRequests, type PolicyName } from '@/rate-limit'
 import { socialProviders, socialUnlink } from './socialAccounts'
-import { redirectTo, socialProblemPage } from './socialPage'
+import { continuePage, redirectTo, socialProblemPage } from './socialPage'
 
 /**
  * Social sign-in (OAuth 2.0 authorization code + PKCE + state; OpenID Connect ID tokens with a nonce
@@ -167,7 +167,7 @@ async function finish(req: PayloadRequest): Promise<Response> {
     const profile = await provider.profile(code, flow, { user: params.get('user') })
     if (member) {
       await linkToMember(req, member.id, provider.id, profile)
-      return redirectTo(`${SETTINGS}?connected=${provider.id}`, [clearFlowCookie(provider.id)])
+      return continuePage(`${SETTINGS}?connected=${provider.id}`, [clearFlowCookie(provider.id)], `${provider.label} connected`)
     }
     const { userId } = await resolveSignIn(req, provider.id, profile)
     const session = await startSession(req, userId)
@@ -175,7 +175,7 @@ async function finish(req: PayloadRequest): Promise<Response> {
     const next = safeNext(flow.next)
     // The member still owes a second factor: that page finishes the sign-in, then goes on to `next`.
     const target = session.twoFactor ? `/login/two-factor?next=${encodeURIComponent(next)}` : next
-    return redirectTo(target, [clearFlowCookie(provider.id), session.cookie])
+    return continuePage(target, [clearFlowCookie(provider.id), session.cookie], 'Signed in')
   } catch (err) {
     if (!(err instanceof SocialLoginError)) throw err
     req.payload.logger.warn({ msg: `Social sign-in with ${provider.id} refused`, reason: err.reason, detail: err.message })
@@ -184,7 +184,10 @@ async function finish(req: PayloadRequest): Promise<Response> {
 }
 
 const callbackResponses = {
-  303: { description: 'Signed in (session cookie set) or connected; on to the page asked for, or to the two-factor step' },
+  200: {
+    description:
+      'Signed in (session cookie set) or connected: a page that moves on at once (meta refresh) to the page asked for, or to the two-factor step',
+  },
   400: { description: 'Missing or mismatched state, provider error, code refused (for example a PKCE mismatch), or an ID token that fails verification' },
   401: { description: 'Connecting, but the member who started is no longer signed in' },
   403: { description: 'The provider gave no email address, or one it has not verified' },
