@@ -1,5 +1,6 @@
 import * as migration_20261123_163647_initial from './20261123_163647_initial';
 import * as migration_20261123_172733_media_storage_fields from './20261123_172733_media_storage_fields';
+import * as migration_20261123_191242_two_factor_sessions_social from './20261123_191242_two_factor_sessions_social';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_172733_media_storage_fields.up,
     down: migration_20261123_172733_media_storage_fields.down,
-    name: '20261123_172733_media_storage_fields'
+    name: '20261123_172733_media_storage_fields',
+  },
+  {
+    up: migration_20261123_191242_two_factor_sessions_social.up,
+    down: migration_20261123_191242_two_factor_sessions_social.down,
+    name: '20261123_191242_two_factor_sessions_social'
   },
 ];
