@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { ensureBuild, startAppServer } from '../helpers/appServer'
+import { startE2eGoogle } from '../helpers/oauthProvider'
 import { enrollRequiredAccount, rememberedDevice } from '../e2e/totp'
 
 /** The first admin of the e2e server (created by the seed from ADMIN_EMAIL / ADMIN_PASSWORD). */
@@ -17,6 +18,8 @@ declare module 'vitest' {
      * device that REST logins send to skip the code.
      */
     e2eAdminTwoFactor: { secret: string; deviceCookie: string }
+    /** The person who signs in at the local Google the server is configured with (none for E2E_BASE_URL). */
+    e2eGoogle: { email: string; name: string } | null
   }
 }
 
@@ -38,13 +41,20 @@ export default async function setup(project: TestProject) {
   process.env.E2E_TOTP_DIR = totpDir
   const cleanTotp = () => fs.rmSync(totpDir, { recursive: true, force: true })
   if (process.env.E2E_BASE_URL) {
+    project.provide('e2eGoogle', null)
     await provideAdminTwoFactor(project, process.env.E2E_BASE_URL)
     return cleanTotp
   }
   ensureBuild(process.env.E2E_SKIP_BUILD === 'true')
+  // A local OpenID provider stands in for Google; the server finds it through GOOGLE_ISSUER_URL.
+  const google = await startE2eGoogle()
+  project.provide('e2eGoogle', { email: google.identity.email!, name: google.identity.name! })
   const server = await startAppServer({
-    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
+    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ...google.env },
     echo: process.env.E2E_SERVER_LOG === 'true',
+  }).catch(async (err) => {
+    await google.provider.stop()
+    throw err
   })
   process.env.E2E_BASE_URL = server.base
   process.env.E2E_DATA_DIR = server.dataDir
@@ -52,10 +62,12 @@ export default async function setup(project: TestProject) {
     await provideAdminTwoFactor(project, server.base)
   } catch (err) {
     await server.stop()
+    await google.provider.stop()
     throw err
   }
   return async () => {
     await server.stop()
+    await google.provider.stop()
     cleanTotp()
   }
 }
