@@ -74,11 +74,24 @@ export interface Config {
     socialAccounts: SocialAccount;
     emails: Email;
     'audit-events': AuditEvent;
+    rooms: Room;
+    'room-members': RoomMember;
+    posts: Post;
+    comments: Comment;
+    reactions: Reaction;
+    bookmarks: Bookmark;
+    shares: Share;
+    follows: Follow;
+    blocks: Block;
+    conversations: Conversation;
+    'conversation-members': ConversationMember;
+    messages: Message;
     'two-factor-credentials': TwoFactorCredential;
     'two-factor-challenges': TwoFactorChallenge;
     'two-factor-used-codes': TwoFactorUsedCode;
     'two-factor-devices': TwoFactorDevice;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -92,11 +105,24 @@ export interface Config {
     socialAccounts: SocialAccountsSelect<false> | SocialAccountsSelect<true>;
     emails: EmailsSelect<false> | EmailsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    rooms: RoomsSelect<false> | RoomsSelect<true>;
+    'room-members': RoomMembersSelect<false> | RoomMembersSelect<true>;
+    posts: PostsSelect<false> | PostsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    reactions: ReactionsSelect<false> | ReactionsSelect<true>;
+    bookmarks: BookmarksSelect<false> | BookmarksSelect<true>;
+    shares: SharesSelect<false> | SharesSelect<true>;
+    follows: FollowsSelect<false> | FollowsSelect<true>;
+    blocks: BlocksSelect<false> | BlocksSelect<true>;
+    conversations: ConversationsSelect<false> | ConversationsSelect<true>;
+    'conversation-members': ConversationMembersSelect<false> | ConversationMembersSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
     'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
     'two-factor-challenges': TwoFactorChallengesSelect<false> | TwoFactorChallengesSelect<true>;
     'two-factor-used-codes': TwoFactorUsedCodesSelect<false> | TwoFactorUsedCodesSelect<true>;
     'two-factor-devices': TwoFactorDevicesSelect<false> | TwoFactorDevicesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -113,7 +139,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -348,6 +380,252 @@ export interface AuditEvent {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms".
+ */
+export interface Room {
+  id: number;
+  kind: 'room' | 'channel';
+  name: string;
+  slug: string;
+  specialty?: (number | null) | Specialty;
+  /**
+   * For a channel: the organisation or sponsor account that owns it.
+   */
+  owner?: (number | null) | User;
+  /**
+   * Channels paid for by a sponsor.
+   */
+  sponsored?: boolean | null;
+  /**
+   * Posts here get up/down votes instead of likes.
+   */
+  voting?: boolean | null;
+  visibility: 'public' | 'members' | 'verified';
+  description?: string | null;
+  memberCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "room-members".
+ */
+export interface RoomMember {
+  id: number;
+  room: number | Room;
+  user: number | User;
+  role: 'member' | 'moderator' | 'owner';
+  /**
+   * Shown beside the member in the room, e.g. 'Host' or 'Guest expert'.
+   */
+  label?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "posts".
+ */
+export interface Post {
+  id: number;
+  author?: (number | null) | User;
+  kind: 'text' | 'image' | 'gallery' | 'video' | 'link' | 'repost' | 'quote' | 'card';
+  /**
+   * Optional headline.
+   */
+  title?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Plain text of the body, for search and previews.
+   */
+  text?: string | null;
+  media?: (number | Media)[] | null;
+  /**
+   * https YouTube or Vimeo link, or a direct https .mp4/.webm file.
+   */
+  video?: string | null;
+  /**
+   * Only the URL is yours to set; the preview is read from the page by the server.
+   */
+  link?: {
+    url?: string | null;
+    title?: string | null;
+    description?: string | null;
+    imageUrl?: string | null;
+    siteName?: string | null;
+    fetchedAt?: string | null;
+  };
+  repostOf?: (number | null) | Post;
+  card?: {
+    kind?: ('course' | 'deal' | 'ama' | 'event') | null;
+    ref?: string | null;
+  };
+  specialties?: (number | Specialty)[] | null;
+  tags?: string[] | null;
+  visibility: 'public' | 'members' | 'verified' | 'premium';
+  room?: (number | null) | Room;
+  roomVisibility?: ('public' | 'members' | 'verified') | null;
+  likeCount?: number | null;
+  upvotes?: number | null;
+  downvotes?: number | null;
+  commentCount?: number | null;
+  shareCount?: number | null;
+  bookmarkCount?: number | null;
+  editedAt?: string | null;
+  moderation: 'visible' | 'held' | 'hidden' | 'removed';
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  post: number | Post;
+  /**
+   * The top-level comment this one answers.
+   */
+  parent?: (number | null) | Comment;
+  author?: (number | null) | User;
+  body: string;
+  /**
+   * Members named with @handle in the body.
+   */
+  mentions?: (number | User)[] | null;
+  likeCount?: number | null;
+  replyCount?: number | null;
+  editedAt?: string | null;
+  moderation: 'visible' | 'held' | 'hidden' | 'removed';
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reactions".
+ */
+export interface Reaction {
+  id: number;
+  user: number | User;
+  post?: (number | null) | Post;
+  comment?: (number | null) | Comment;
+  kind: 'like' | 'up' | 'down';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookmarks".
+ */
+export interface Bookmark {
+  id: number;
+  user: number | User;
+  post: number | Post;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares".
+ */
+export interface Share {
+  id: number;
+  user: number | User;
+  post: number | Post;
+  channel: 'in_app' | 'copy_link' | 'external';
+  /**
+   * The repost or quote of an in-app share.
+   */
+  repost?: (number | null) | Post;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follows".
+ */
+export interface Follow {
+  id: number;
+  follower: number | User;
+  following: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blocks".
+ */
+export interface Block {
+  id: number;
+  blocker: number | User;
+  blocked: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversation {
+  id: number;
+  kind: 'direct' | 'group';
+  title?: string | null;
+  pairKey?: string | null;
+  participants: (number | User)[];
+  createdBy?: (number | null) | User;
+  lastMessageAt?: string | null;
+  lastMessageId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-members".
+ */
+export interface ConversationMember {
+  id: number;
+  conversation: number | Conversation;
+  user: number | User;
+  lastMessageAt?: string | null;
+  lastReadMessageId?: number | null;
+  lastReadAt?: string | null;
+  lastDeliveredMessageId?: number | null;
+  lastDeliveredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  conversation: number | Conversation;
+  sender: number | User;
+  body: string;
+  clientId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Members with two-factor authentication. Delete an entry to reset a lost authenticator.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -433,6 +711,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -465,6 +835,54 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-events';
         value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'rooms';
+        value: number | Room;
+      } | null)
+    | ({
+        relationTo: 'room-members';
+        value: number | RoomMember;
+      } | null)
+    | ({
+        relationTo: 'posts';
+        value: number | Post;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'reactions';
+        value: number | Reaction;
+      } | null)
+    | ({
+        relationTo: 'bookmarks';
+        value: number | Bookmark;
+      } | null)
+    | ({
+        relationTo: 'shares';
+        value: number | Share;
+      } | null)
+    | ({
+        relationTo: 'follows';
+        value: number | Follow;
+      } | null)
+    | ({
+        relationTo: 'blocks';
+        value: number | Block;
+      } | null)
+    | ({
+        relationTo: 'conversations';
+        value: number | Conversation;
+      } | null)
+    | ({
+        relationTo: 'conversation-members';
+        value: number | ConversationMember;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
       } | null)
     | ({
         relationTo: 'two-factor-credentials';
@@ -712,6 +1130,197 @@ export interface AuditEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms_select".
+ */
+export interface RoomsSelect<T extends boolean = true> {
+  kind?: T;
+  name?: T;
+  slug?: T;
+  specialty?: T;
+  owner?: T;
+  sponsored?: T;
+  voting?: T;
+  visibility?: T;
+  description?: T;
+  memberCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "room-members_select".
+ */
+export interface RoomMembersSelect<T extends boolean = true> {
+  room?: T;
+  user?: T;
+  role?: T;
+  label?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "posts_select".
+ */
+export interface PostsSelect<T extends boolean = true> {
+  author?: T;
+  kind?: T;
+  title?: T;
+  body?: T;
+  text?: T;
+  media?: T;
+  video?: T;
+  link?:
+    | T
+    | {
+        url?: T;
+        title?: T;
+        description?: T;
+        imageUrl?: T;
+        siteName?: T;
+        fetchedAt?: T;
+      };
+  repostOf?: T;
+  card?:
+    | T
+    | {
+        kind?: T;
+        ref?: T;
+      };
+  specialties?: T;
+  tags?: T;
+  visibility?: T;
+  room?: T;
+  roomVisibility?: T;
+  likeCount?: T;
+  upvotes?: T;
+  downvotes?: T;
+  commentCount?: T;
+  shareCount?: T;
+  bookmarkCount?: T;
+  editedAt?: T;
+  moderation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  post?: T;
+  parent?: T;
+  author?: T;
+  body?: T;
+  mentions?: T;
+  likeCount?: T;
+  replyCount?: T;
+  editedAt?: T;
+  moderation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reactions_select".
+ */
+export interface ReactionsSelect<T extends boolean = true> {
+  user?: T;
+  post?: T;
+  comment?: T;
+  kind?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookmarks_select".
+ */
+export interface BookmarksSelect<T extends boolean = true> {
+  user?: T;
+  post?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares_select".
+ */
+export interface SharesSelect<T extends boolean = true> {
+  user?: T;
+  post?: T;
+  channel?: T;
+  repost?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follows_select".
+ */
+export interface FollowsSelect<T extends boolean = true> {
+  follower?: T;
+  following?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blocks_select".
+ */
+export interface BlocksSelect<T extends boolean = true> {
+  blocker?: T;
+  blocked?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations_select".
+ */
+export interface ConversationsSelect<T extends boolean = true> {
+  kind?: T;
+  title?: T;
+  pairKey?: T;
+  participants?: T;
+  createdBy?: T;
+  lastMessageAt?: T;
+  lastMessageId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-members_select".
+ */
+export interface ConversationMembersSelect<T extends boolean = true> {
+  conversation?: T;
+  user?: T;
+  lastMessageAt?: T;
+  lastReadMessageId?: T;
+  lastReadAt?: T;
+  lastDeliveredMessageId?: T;
+  lastDeliveredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  conversation?: T;
+  sender?: T;
+  body?: T;
+  clientId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "two-factor-credentials_select".
  */
 export interface TwoFactorCredentialsSelect<T extends boolean = true> {
@@ -773,6 +1382,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -812,6 +1452,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'posts';
+      value: number | Post;
+    } | null;
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -19,6 +19,7 @@ import { payloadSecret } from './src/lib/secret'
 import { publicUrl } from './src/lib/publicUrl'
 import { storagePlugins } from './src/storage'
 import { roundsTwoFactor } from './src/domain/identity/twoFactor'
+import { jobs } from './src/jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,6 +41,7 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   email: emailAdapter(),
+  jobs: jobs(),
   sharp,
   endpoints: [health],
   hooks: { afterError: [databaseUnavailable] },

@@ -7,6 +7,13 @@ import { SessionActivity } from './identity/SessionActivity'
 import { Users } from './identity/Users'
 import { AuditEvents } from './trust/AuditEvents'
 import { Emails } from './trust/Emails'
+import { Bookmarks } from './social/Bookmarks'
+import { Comments } from './social/Comments'
+import { Posts } from './social/Posts'
+import { Reactions } from './social/Reactions'
+import { RoomMembers } from './social/RoomMembers'
+import { Rooms } from './social/Rooms'
+import { Shares } from './social/Shares'
 
 /** Every collection of Rounds, by domain. Plugins add their own. */
-export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents]
+export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares]

@@ -18,6 +18,7 @@ export const POLICIES = {
   'social-callback:ip': { points: 30, duration: 900 },
   'two-factor:account': { points: 10, duration: 900 },
   'two-factor:ip': { points: 30, duration: 900 },
+  'link-preview:user': { points: 20, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>
 
 export type PolicyName = keyof typeof POLICIES

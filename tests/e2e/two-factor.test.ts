@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launch, newMobilePage, newPage, pageErrors, snap } from '../helpers/browser'
-import { adminToken, api, registerMember, uniqueEmail } from './support'
+import { adminBrowserLogin, adminToken, api, registerMember, uniqueEmail } from './support'
 import { nextTotpCode, wrongTotpCode } from './totp'
 
 let browser: Browser
@@ -172,9 +172,84 @@ describe('two-factor authentication for a member', () => {
     expect(atCodeStep(new URL(second.page.url()))).toBe(true)
     await second.context.close()
   })
+
+  it('makes new recovery codes for a current code, and turns off with the password and a code', async () => {
+    const { context, page } = await newPage(browser)
+    await siteLogin(page, member.email, member.password, '/settings/security')
+    await page.waitForURL(atCodeStep)
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click()
+    await page.getByLabel('Recovery code').fill(recoveryCodes[1]!)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(atSecurity)
+
+    const codesSection = page.getByRole('region', { name: 'Recovery codes' })
+    await codesSection.getByLabel('Code from your authenticator app').fill(await nextTotpCode(secret))
+    await codesSection.getByRole('button', { name: 'Make new recovery codes' }).click()
+    const list = page.getByRole('list', { name: 'Recovery codes' })
+    await list.waitFor()
+    const fresh = await list.locator('code').allInnerTexts()
+    expect(fresh).toHaveLength(10)
+    expect(fresh.filter((c) => recoveryCodes.includes(c))).toEqual([])
+    await page.getByRole('button', { name: 'I have saved them' }).click()
+    const status = page.locator('.tf-status')
+    await status.getByText('10', { exact: true }).waitFor()
+    expect(await status.innerText()).toMatch(/Recovery codes left\s*10/i)
+
+    // Turning off needs the password: a wrong one is refused and two-factor stays on.
+    const off = page.getByRole('region', { name: 'Turn off two-factor' })
+    const code = await nextTotpCode(secret)
+    await off.getByLabel('Password', { exact: true }).fill('not my password at all')
+    await off.getByLabel('Code from your authenticator app').fill(code)
+    await off.getByRole('button', { name: 'Turn off two-factor' }).click()
+    await off.getByText('That password is not right.').waitFor()
+    expect(await status.innerText()).toMatch(/On/)
+
+    await off.getByLabel('Password', { exact: true }).fill(member.password)
+    await off.getByLabel('Code from your authenticator app').fill(code)
+    await off.getByRole('button', { name: 'Turn off two-factor' }).click()
+    await status.getByText('Off', { exact: true }).waitFor()
+    await page.getByText('Two-factor is off.').waitFor()
+    await context.close()
+
+    // The next login needs only the password.
+    const again = await newPage(browser)
+    await siteLogin(again.page, member.email, member.password, '/settings/security')
+    await again.page.waitForURL(atSecurity)
+    await again.context.close()
+    // Two codes from the app in one test: the second may have to wait for the next 30-second step.
+  }, 120_000)
 })
 
 describe('two-factor is required of administrators', () => {
+  it('takes a moderator logging in on the site through setup before anything else', async () => {
+    const email = uniqueEmail('moderator')
+    const password = 'fresh moderator passphrase 2026'
+    const created = await api('POST', '/api/users', { email, password, name: 'Fresh Moderator', roles: ['moderator'], _verified: true }, await adminToken())
+    expect(created.status).toBe(201)
+
+    const { context, page } = await newMobilePage(browser)
+    const errors = pageErrors(page)
+    await siteLogin(page, email, password, '/profile')
+    await page.waitForURL((url) => url.pathname === '/login/two-factor' && url.searchParams.get('next') === '/profile')
+    await page.getByRole('heading', { name: 'Protect your account' }).waitFor()
+    expect(await page.getByText('Your role on Rounds requires two-factor authentication').isVisible()).toBe(true)
+    await page.getByRole('img', { name: /QR code/ }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await snap(page, 'two-factor-enroll-step')
+
+    const moderatorSecret = (await page.locator('.totp-secret code').innerText()).replace(/\s+/g, '')
+    await page.getByLabel('Code from the app').fill(await nextTotpCode(moderatorSecret))
+    await page.getByRole('button', { name: 'Confirm and turn on' }).click()
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).locator('code')
+    await codes.first().waitFor()
+    expect(await codes.count()).toBe(10)
+    await page.getByRole('button', { name: 'I have saved them, continue' }).click()
+    await page.waitForURL((url) => url.pathname === '/profile')
+    await page.locator('header.site-header').getByRole('button', { name: 'Log out' }).waitFor()
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('takes an admin without it through setup at /admin/login, then into the dashboard', async () => {
     const email = uniqueEmail('admin')
     const password = 'fresh admin passphrase 2026'
@@ -182,11 +257,7 @@ describe('two-factor is required of administrators', () => {
     expect(created.status).toBe(201)
 
     const { context, page } = await newPage(browser)
-    await page.goto('/admin')
-    await page.waitForURL((url) => url.pathname === '/admin/login')
-    await page.fill('input[name="email"]', email)
-    await page.fill('input[name="password"]', password)
-    await page.click('button[type="submit"]')
+    await adminBrowserLogin(page, email, password)
 
     await page.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor()
     expect(await page.getByText('Your role requires two-factor authentication').isVisible()).toBe(true)

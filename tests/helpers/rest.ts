@@ -1,5 +1,5 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { completeSecondFactor } from './twoFactor'
 
@@ -7,6 +7,7 @@ const handlers = {
   GET: REST_GET(config),
   POST: REST_POST(config),
   PATCH: REST_PATCH(config),
+  PUT: REST_PUT(config),
   DELETE: REST_DELETE(config),
 }
 const graphql = GRAPHQL_POST(config)
@@ -65,6 +66,7 @@ export class RestClient {
   get = <T = any>(path: string, init?: { headers?: HeadersInit }) => this.request<T>('GET', path, undefined, init)
   post = <T = any>(path: string, body?: unknown, init?: { headers?: HeadersInit }) => this.request<T>('POST', path, body, init)
   patch = <T = any>(path: string, body?: unknown, init?: { headers?: HeadersInit }) => this.request<T>('PATCH', path, body, init)
+  put = <T = any>(path: string, body?: unknown, init?: { headers?: HeadersInit }) => this.request<T>('PUT', path, body, init)
   delete = <T = any>(path: string, init?: { headers?: HeadersInit }) => this.request<T>('DELETE', path, undefined, init)
 
   async graphql<T = any>(query: string, variables?: Record<string, unknown>, init: { headers?: HeadersInit } = {}): Promise<RestResponse<T>> {

@@ -16,6 +16,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { createUser, PASSWORD } from '../helpers/users'
+import { createPost, createRoom, lexical } from '../helpers/social'
 
 export const ROLES = ['anonymous', 'member', 'verified', 'instructor', 'moderator', 'editor', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -186,6 +187,123 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     create: nobody,
     update: nobody,
     delete: admins,
+  },
+  rooms: {
+    owner: { field: 'owner' },
+    why: 'Rooms are listed for the audience their visibility names; staff run them; the account owning a channel may change its description.',
+    find: everyone,
+    read: everyone,
+    create: staff,
+    update: { own: signedIn, other: staff },
+    delete: staff,
+    updateField: 'description',
+    seed: async ({ payload, marker }, owner) =>
+      (await createRoom(payload, { name: marker, slug: marker, visibility: 'public', ...(owner ? { kind: 'channel', owner } : {}) })).id,
+  },
+  'room-members': {
+    owner: { field: 'user' },
+    why: 'Signed-in members see who belongs to rooms they can see; members join and leave through /api/rooms/:id/join|leave, staff manage memberships here.',
+    find: signedIn,
+    read: signedIn,
+    create: staff,
+    update: staff,
+    delete: staff,
+    updateField: 'label',
+    seed: async ({ payload, marker }, owner) => {
+      const room = await createRoom(payload, { name: marker, slug: marker, visibility: 'public' })
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      return (await payload.create({ collection: 'room-members', data: { room: room.id, user, role: 'member' }, overrideAccess: true })).id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const room = await createRoom(payload, { name: marker, slug: marker, visibility: 'public' })
+      const user = (await createUser(payload, { login: false })).id
+      const data = { room: room.id, user, role: 'member', label: marker }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ label: { equals: marker } }),
+  },
+  posts: {
+    owner: { field: 'author' },
+    why: 'Published public posts are for everyone; members write their own; staff moderate any; only administrators delete for good (members move posts to the trash).',
+    find: everyone,
+    read: everyone,
+    create: signedIn,
+    update: { own: signedIn, other: staff },
+    delete: admins,
+    updateField: 'title',
+    seed: async ({ payload, marker }, owner) => (await createPost(payload, owner ?? (await createUser(payload, { login: false })).id, { title: marker })).id,
+    createBody: async ({ marker }) => {
+      const data = { kind: 'text', title: marker, body: lexical(marker), visibility: 'public', _status: 'published' }
+      return { rest: data, graphql: { ...data, moderation: 'visible' } }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  comments: {
+    owner: { field: 'author' },
+    why: 'Comments are read with their post; members comment on posts they can read and edit their own for 15 minutes; only administrators delete for good.',
+    find: everyone,
+    read: everyone,
+    create: signedIn,
+    update: { own: signedIn, other: staff },
+    delete: admins,
+    updateField: 'body',
+    seed: async ({ payload, marker }, owner) => {
+      const author = owner ?? (await createUser(payload, { login: false })).id
+      const post = await createPost(payload, author)
+      return (await payload.create({ collection: 'comments', data: { post: post.id, body: marker, author } as never, overrideAccess: true })).id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const post = await createPost(payload, (await createUser(payload, { login: false })).id)
+      const data = { post: post.id, body: marker }
+      return { rest: data, graphql: { ...data, moderation: 'visible' } }
+    },
+    createdWhere: (marker) => ({ body: { equals: marker } }),
+  },
+  reactions: {
+    owner: { field: 'user' },
+    why: 'A member sees their own reactions; they are written only by PUT/DELETE /api/posts/:id/reaction (and comments), which keep the counters exact.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'createdAt',
+  },
+  bookmarks: {
+    owner: { field: 'user' },
+    why: 'Bookmarks are private to their member; written only by PUT/DELETE /api/posts/:id/bookmark.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'createdAt',
+    seed: async ({ payload }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const post = await createPost(payload, user)
+      return (await payload.create({ collection: 'bookmarks', data: { user, post: post.id }, overrideAccess: true })).id as number
+    },
+  },
+  shares: {
+    owner: { field: 'user' },
+    why: 'Share records are private to their member; written by POST /api/posts/:id/share and by reposting.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'createdAt',
+  },
+  'payload-jobs': {
+    why: "Payload's Jobs Queue (scheduled publishing): server only; runs over HTTP are for administrators.",
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'queue',
+    seed: async ({ payload }) =>
+      (await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish' } as never, waitUntil: new Date(Date.now() + 365 * 24 * 3600 * 1000) })).id as number,
   },
   'payload-kv': {
     why: "Payload's key-value store: server code only.",

@@ -69,6 +69,8 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
     readVersions: isAdmin,
   },
+  // A member shown inside another document (a post's author, a media owner): the public card only.
+  defaultPopulate: { name: true, honorific: true, handle: true, title: true, avatar: true, verificationStatus: true },
   endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints],
   hooks: {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],

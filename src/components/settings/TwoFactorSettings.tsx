@@ -144,7 +144,10 @@ export function TwoFactorSettings() {
         <>
           <RegenerateCodes
             remaining={status.recoveryCodesRemaining}
-            onCodes={(codes) => setMode({ kind: 'codes', codes, title: 'Your new recovery codes' })}
+            onCodes={(codes) => {
+              setStatus((s) => (s ? { ...s, recoveryCodesRemaining: codes.length } : s))
+              setMode({ kind: 'codes', codes, title: 'Your new recovery codes' })
+            }}
           />
           <TwoFactorDevices onChange={load} />
           <TurnOff required={status.required} onDone={() => backToOverview('Two-factor is off. Logging in now needs only your password.')} />

@@ -1,0 +1,92 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import { APIError, ValidationError } from 'payload'
+
+import { isStaffUser } from '@/access/roles'
+import { bump, COUNTER_FIELDS, sqlFor } from '@/domain/social/db'
+import { emitMention, resolveMentions } from '@/domain/social/mentions'
+
+export const EDIT_WINDOW_MS = 15 * 60 * 1000
+
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number | null | undefined))
+
+async function readablePost(req: PayloadRequest, id: number) {
+  const { docs } = await req.payload.find({
+    collection: 'posts',
+    where: { id: { equals: id } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: !req.user,
+    user: req.user,
+    req,
+    select: { _status: true },
+  })
+  return (docs[0] as { _status?: string } | undefined)?._status === 'published'
+}
+
+const invalid = (req: PayloadRequest, path: string, message: string) => new ValidationError({ collection: 'comments', errors: [{ path, message }] }, req.t)
+
+/**
+ * The author is the signed-in member; commenting needs a post the member can read; a reply to a reply
+ * is attached to its top-level comment; mentions come from the body; counters are never written back.
+ */
+export const prepareComment: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  const user = req.user
+  if (operation === 'create') {
+    if (user && user.collection === 'users' && (req.payloadAPI !== 'local' || !data.author)) data.author = user.id
+    data.deletedAt = null
+    const post = idOf(data.post)
+    if (!post || !(await readablePost(req, post))) throw invalid(req, 'post', 'That post cannot be commented on.')
+    const parentId = idOf(data.parent)
+    if (parentId) {
+      const parent = await req.payload.findByID({ collection: 'comments', id: parentId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { post: true, parent: true } })
+      if (!parent || String(idOf(parent.post)) !== String(post)) throw invalid(req, 'parent', 'Reply to a comment of the same post.')
+      data.parent = idOf(parent.parent) ?? parentId
+    }
+  } else {
+    for (const field of COUNTER_FIELDS.comments) delete data[field]
+    if (data.deletedAt && !originalDoc?.deletedAt) data.deletedAt = new Date().toISOString()
+    if (typeof data.body === 'string' && data.body.trim() !== originalDoc?.body) {
+      const age = Date.now() - new Date(originalDoc?.createdAt).getTime()
+      if (!isStaffUser(user) && !(age <= EDIT_WINDOW_MS)) throw new APIError('Comments can be edited for 15 minutes after writing them.', 403, null, true)
+      data.editedAt = new Date().toISOString()
+    }
+  }
+  if (typeof data.body === 'string') {
+    data.body = data.body.trim()
+    if (!data.body) throw invalid(req, 'body', 'Write something first.')
+    if (operation === 'create' || data.body !== originalDoc?.body) data.mentions = await resolveMentions(req, data.body)
+  }
+  return data
+}
+
+const live = (doc: { deletedAt?: unknown }) => !doc.deletedAt
+
+/** commentCount of the post (and replyCount of the parent) count comments not in the trash. */
+export const commentCounters: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+  let delta = 0
+  if (operation === 'create') delta = live(doc) ? 1 : 0
+  else if (previousDoc && live(previousDoc) !== live(doc)) delta = live(doc) ? 1 : -1
+  if (delta) {
+    const db = await sqlFor(req)
+    await bump(db, 'posts', 'comment_count', idOf(doc.post)!, delta)
+    if (doc.parent) await bump(db, 'comments', 'reply_count', idOf(doc.parent)!, delta)
+  }
+  return doc
+}
+
+export const commentCountersOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  if (!live(doc)) return doc
+  const db = await sqlFor(req)
+  await bump(db, 'posts', 'comment_count', idOf(doc.post)!, -1)
+  if (doc.parent) await bump(db, 'comments', 'reply_count', idOf(doc.parent)!, -1)
+  return doc
+}
+
+/** Members named for the first time in this version of the comment. */
+export const emitCommentMentions: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  const before = new Set(((previousDoc?.mentions as unknown[]) ?? []).map((m) => String(idOf(m))))
+  const mentioned = ((doc.mentions as unknown[]) ?? []).map((m) => idOf(m)!).filter((id) => !before.has(String(id)) && String(id) !== String(idOf(doc.author)))
+  if (mentioned.length) await emitMention({ source: { collection: 'comments', id: doc.id, post: idOf(doc.post)! }, mentioned, by: idOf(doc.author)!, req })
+  return doc
+}
