@@ -316,6 +316,19 @@ describe('signing in with an OpenID Connect provider (Google)', () => {
     expect((await new RestClient().login(address, squatterPassword)).status).toBe(401)
   })
 
+  it("removes a deleted member's connections with them: the same identity then signs up afresh", async () => {
+    const identity = googleIdentity()
+    const first = await me(sessionCookie((await signIn('google', identity)).cookies))
+    await payload.delete({ collection: 'users', id: first!.id, overrideAccess: true })
+    expect(await linkBySubject('google', identity.sub)).toBeUndefined()
+    const again = await signIn('google', identity)
+    expect(again.status).toBe(200)
+    const second = await me(sessionCookie(again.cookies))
+    expect(second?.email).toBe(identity.email)
+    expect(second!.id).not.toBe(first!.id)
+    expect((await linkBySubject('google', identity.sub))?.user).toBe(second!.id)
+  })
+
   it('only follows a same-site next', async () => {
     for (const next of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', '/api/users/me']) {
       const res = await signIn('google', googleIdentity(), { next })

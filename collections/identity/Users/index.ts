@@ -24,6 +24,7 @@ import { sessionActivityStrategy } from '@/domain/identity/sessions/strategy'
 import { register } from './endpoints/register'
 import { resendCode, verifyCode } from './endpoints/verifyCode'
 import { socialEndpoints } from './endpoints/socialLogin'
+import { removeSocialAccounts } from '@/domain/identity/social/accounts'
 import { sessionEndpoints } from './endpoints/sessions'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
@@ -76,6 +77,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],
     afterLogin: [recordSessionStartHook, recordLogin],
+    beforeDelete: [removeSocialAccounts],
   },
   fields: [
     {

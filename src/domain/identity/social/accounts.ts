@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Payload, PayloadRequest } from 'payload'
+import type { CollectionBeforeDeleteHook, Payload, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { safeEqual, sha256 } from '@/lib/crypto'
@@ -251,4 +251,12 @@ export async function recordSocialLogin(payload: Payload, userId: Id) {
     data: { lastLoginAt: now.toISOString(), loginStreak: nextStreak(user.lastLoginAt ? new Date(user.lastLoginAt) : null, user.loginStreak ?? 0, now) },
     returning: false,
   })
+}
+
+/**
+ * Users hook: a member's connections are removed with the member, before the user row goes (the links
+ * reference it), in the same transaction.
+ */
+export const removeSocialAccounts: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.db.deleteMany({ collection: SOCIAL_ACCOUNTS as never, where: { user: { equals: id } }, req })
 }
