@@ -257,6 +257,9 @@ describe('two-factor is required of administrators', () => {
     expect(created.status).toBe(201)
 
     const { context, page } = await newPage(browser)
+    // The two-factor page of the panel is for signed-in staff: a visitor is sent to log in, and back.
+    await page.goto('/admin/two-factor')
+    await page.waitForURL((url) => url.pathname === '/admin/login' && url.searchParams.get('redirect') === '/admin/two-factor')
     await adminBrowserLogin(page, email, password)
 
     await page.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor()
