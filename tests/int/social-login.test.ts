@@ -329,6 +329,24 @@ describe('signing in with an OpenID Connect provider (Google)', () => {
     expect((await linkBySubject('google', identity.sub))?.user).toBe(second!.id)
   })
 
+  it('makes one member when the same new identity finishes two sign-ins at the same moment', async () => {
+    const identity = googleIdentity()
+    const flows = await Promise.all([0, 1].map(async () => {
+      const client = new RestClient()
+      const started = await start(client, 'google')
+      return { client, started }
+    }))
+    const backs = []
+    for (const f of flows) backs.push(await authorizeAt('google', f.started.authorize, identity))
+    const results = await Promise.all(flows.map((f, i) => callback(f.client, 'google', backs[i]!.callback.searchParams, f.started.flowCookie)))
+    expect(results.map((r) => r.status)).toEqual([200, 200])
+    const users = await Promise.all(results.map((r) => me(sessionCookie(r.cookies))))
+    expect(users[0]!.id).toBe(users[1]!.id)
+    const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: identity.email } }, overrideAccess: true })
+    expect(totalDocs).toBe(1)
+    expect(await linksOf(users[0]!.id)).toHaveLength(1)
+  })
+
   it('only follows a same-site next', async () => {
     for (const next of ['//evil.example/steal', 'https://evil.example/', '/\\evil.example', '/api/users/me']) {
       const res = await signIn('google', googleIdentity(), { next })
@@ -405,6 +423,18 @@ describe('refused callbacks', () => {
       expect(res.status, JSON.stringify(claims)).toBe(400)
       expect(res.text).toContain('could not be verified')
       expect(await userByEmail(identity.email!)).toBeNull()
+    }
+  })
+
+  it('answers 502 with a clear page when the provider cannot be reached', async () => {
+    const issuer = process.env.GOOGLE_ISSUER_URL
+    process.env.GOOGLE_ISSUER_URL = 'http://127.0.0.1:9'
+    try {
+      const res = await answer(await new RestClient().raw('GET', '/users/oauth/google'))
+      expect(res.status).toBe(502)
+      expect(res.text).toContain('Google could not be reached')
+    } finally {
+      process.env.GOOGLE_ISSUER_URL = issuer
     }
   })
 
