@@ -26,7 +26,9 @@ export const Comments: CollectionConfig = {
     read: ({ req: { user } }) => commentReadWhere(user),
     create: isVerifiedMember,
     update: authorOrStaff,
-    delete: isAdmin,
+    // Moving to the trash (Payload passes the update's data with deletedAt): the author or staff.
+    // Deleting for good: administrators only.
+    delete: (args) => (args.data?.deletedAt ? authorOrStaff(args) : isAdmin(args)),
   },
   trash: true,
   endpoints: commentEndpoints,
