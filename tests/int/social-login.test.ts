@@ -336,7 +336,7 @@ describe('signing in with an OpenID Connect provider (Google)', () => {
       const started = await start(client, 'google')
       return { client, started }
     }))
-    const backs = []
+    const backs: AuthorizeResult[] = []
     for (const f of flows) backs.push(await authorizeAt('google', f.started.authorize, identity))
     const results = await Promise.all(flows.map((f, i) => callback(f.client, 'google', backs[i]!.callback.searchParams, f.started.flowCookie)))
     expect(results.map((r) => r.status)).toEqual([200, 200])
