@@ -25,7 +25,9 @@ export class FetchFailed extends Error {
   }
 }
 
-const blocked = new net.BlockList()
+// Separate lists per family: a BlockList also matches IPv4 addresses against IPv4-mapped IPv6 rules.
+const blocked4 = new net.BlockList()
+const blocked6 = new net.BlockList()
 for (const [network, prefix] of [
   ['0.0.0.0', 8], // "this" network
   ['10.0.0.0', 8], // private
@@ -42,10 +44,9 @@ for (const [network, prefix] of [
   ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) blocked.addSubnet(network, prefix, 'ipv4')
+] as const) blocked4.addSubnet(network, prefix, 'ipv4')
 for (const [network, prefix] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated)
-  ['::ffff:0:0', 96], // IPv4-mapped: checked through the embedded IPv4 address instead
   ['64:ff9b::', 96], // NAT64
   ['64:ff9b:1::', 48], // local NAT64
   ['100::', 64], // discard
@@ -56,7 +57,7 @@ for (const [network, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
-] as const) blocked.addSubnet(network, prefix, 'ipv6')
+] as const) blocked6.addSubnet(network, prefix, 'ipv6')
 
 /** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d or ::ffff:XXXX:XXXX). */
 function mappedIPv4(address: string): string | null {
@@ -75,11 +76,12 @@ function mappedIPv4(address: string): string | null {
 /** True for an address no member-supplied URL may reach. */
 export function isForbiddenAddress(address: string): boolean {
   const family = net.isIP(address)
-  if (family === 4) return blocked.check(address, 'ipv4')
+  if (family === 4) return blocked4.check(address, 'ipv4')
   if (family === 6) {
+    // IPv4-mapped addresses are judged by the IPv4 address inside.
     const v4 = mappedIPv4(address)
-    if (v4) return blocked.check(v4, 'ipv4')
-    return blocked.check(address, 'ipv6')
+    if (v4) return blocked4.check(v4, 'ipv4')
+    return blocked6.check(address, 'ipv6')
   }
   return true
 }
@@ -107,7 +109,7 @@ export async function checkUrl(url: URL): Promise<{ address: string; family: 4 |
   let addresses: { address: string; family: number }[]
   if (net.isIP(host)) addresses = [{ address: host, family: net.isIP(host) }]
   else {
-    if (!host || host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) throw new RefusedUrl('This address is not reachable from the internet.')
+    if (!host) throw new RefusedUrl('Not a valid URL.')
     try {
       addresses = await dns.lookup(host, { all: true, verbatim: true })
     } catch {
