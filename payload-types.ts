@@ -208,6 +208,8 @@ export interface User {
   level?: number | null;
   loginStreak?: number | null;
   lastLoginAt?: string | null;
+  followerCount?: number | null;
+  followingCount?: number | null;
   emailCodeHash?: string | null;
   emailCodeExpiresAt?: string | null;
   emailCodeAttempts?: number | null;
@@ -980,6 +982,8 @@ export interface UsersSelect<T extends boolean = true> {
   level?: T;
   loginStreak?: T;
   lastLoginAt?: T;
+  followerCount?: T;
+  followingCount?: T;
   emailCodeHash?: T;
   emailCodeExpiresAt?: T;
   emailCodeAttempts?: T;

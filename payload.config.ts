@@ -20,6 +20,7 @@ import { publicUrl } from './src/lib/publicUrl'
 import { storagePlugins } from './src/storage'
 import { roundsTwoFactor } from './src/domain/identity/twoFactor'
 import { jobs } from './src/jobs'
+import { realtimeStream } from './src/realtime/stream'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -43,7 +44,7 @@ export default buildConfig({
   email: emailAdapter(),
   jobs: jobs(),
   sharp,
-  endpoints: [health],
+  endpoints: [health, realtimeStream],
   hooks: { afterError: [databaseUnavailable] },
   cors: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
   csrf: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],

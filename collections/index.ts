@@ -7,6 +7,9 @@ import { SessionActivity } from './identity/SessionActivity'
 import { Users } from './identity/Users'
 import { AuditEvents } from './trust/AuditEvents'
 import { Emails } from './trust/Emails'
+import { Blocks } from './social/Blocks'
+import { Follows } from './social/Follows'
+import { ConversationMembers, Conversations, Messages } from './messaging'
 import { Bookmarks } from './social/Bookmarks'
 import { Comments } from './social/Comments'
 import { Posts } from './social/Posts'
@@ -16,4 +19,4 @@ import { Rooms } from './social/Rooms'
 import { Shares } from './social/Shares'
 
 /** Every collection of Rounds, by domain. Plugins add their own. */
-export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares]
+export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages]

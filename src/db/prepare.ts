@@ -35,6 +35,8 @@ export async function closeInstance(payload: Payload) {
 
 /** Closes the instance that served requests, before the database stops. */
 export async function closePayload() {
+  const { stopRealtimeHub } = await import('@/realtime/hub')
+  await stopRealtimeHub()
   const cache = (globalThis as { _payload?: Map<string, { payload?: Payload }> })._payload
   for (const entry of cache?.values() ?? []) {
     if (entry.payload) await closeInstance(entry.payload)

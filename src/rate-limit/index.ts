@@ -18,6 +18,11 @@ export const POLICIES = {
   'social-callback:ip': { points: 30, duration: 60 },
   'two-factor:account': { points: 10, duration: 900 },
   'two-factor:ip': { points: 30, duration: 900 },
+  // Messaging by trust (src/domain/messaging/policy.ts): verified doctors and staff are trusted.
+  'message-send:trusted': { points: 60, duration: 60 },
+  'message-send:new': { points: 10, duration: 60 },
+  'conversation-start:trusted': { points: 30, duration: 3600 },
+  'conversation-start:new': { points: 5, duration: 3600 },
   'link-preview:user': { points: 20, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>
 

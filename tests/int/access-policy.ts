@@ -333,6 +333,73 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     delete: { own: adminPanel, other: nobody },
     updateField: 'key',
   },
+  follows: {
+    why: 'Who follows whom is public; follows are made and ended only through PUT/DELETE /api/users/:id/follow, which keeps the counters exact.',
+    find: everyone,
+    read: everyone,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'follower',
+    seed: async ({ payload }) => {
+      const [a, b] = await Promise.all([createUser(payload, { login: false }), createUser(payload, { login: false })])
+      return (await payload.create({ collection: 'follows', data: { follower: a.id, following: b.id }, overrideAccess: true })).id as number
+    },
+  },
+  blocks: {
+    owner: { field: 'blocker' },
+    why: 'A member sees only the blocks they made (the blocked member is never told); staff see all; written only through PUT/DELETE /api/users/:id/block.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'blocked',
+    seed: async ({ payload }, owner) => {
+      const blocker = owner ?? (await createUser(payload, { login: false })).id
+      const blocked = (await createUser(payload, { login: false })).id
+      return (await payload.create({ collection: 'blocks', data: { blocker, blocked }, overrideAccess: true })).id as number
+    },
+  },
+  conversations: {
+    owner: { field: 'participants' },
+    why: 'Private to the participants, staff included; started only through POST /api/conversations/start.',
+    find: { own: signedIn, other: nobody },
+    read: { own: signedIn, other: nobody },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'title',
+    seed: async ({ payload, marker }, owner) => (await seedConversation(payload, marker, owner)).conversation,
+  },
+  messages: {
+    owner: { field: 'sender' },
+    why: 'Readable only by the participants of their conversation; sent only through POST /api/conversations/:id/messages (sender set by the server).',
+    find: { own: signedIn, other: nobody },
+    read: { own: signedIn, other: nobody },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'body',
+    seed: async ({ payload, marker }, owner) => {
+      const { conversation, owner: sender } = await seedConversation(payload, marker, owner)
+      return (await payload.create({ collection: 'messages', data: { conversation, sender, body: marker }, overrideAccess: true })).id as number
+    },
+  },
+  'conversation-members': {
+    owner: { field: 'user' },
+    why: 'Read and delivery markers: the participants of the conversation see them; only the messaging endpoints write them.',
+    find: { own: signedIn, other: nobody },
+    read: { own: signedIn, other: nobody },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'lastReadAt',
+    seed: async ({ payload, marker }, owner) => {
+      const { conversation, owner: user } = await seedConversation(payload, marker, owner)
+      return (await payload.create({ collection: 'conversation-members', data: { conversation, user }, overrideAccess: true })).id as number
+    },
+  },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
     find: nobody,
@@ -341,4 +408,16 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     update: nobody,
     delete: nobody,
   },
+}
+
+/** A conversation of `owner` (or of a fresh member) with a fresh member. */
+async function seedConversation(payload: Payload, marker: string, owner?: number) {
+  const me = owner ?? (await createUser(payload, { login: false })).id
+  const other = (await createUser(payload, { login: false })).id
+  const conversation = await payload.create({
+    collection: 'conversations',
+    data: { kind: 'group', title: marker, participants: [me, other], lastMessageAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
+  return { conversation: conversation.id as number, owner: me }
 }

@@ -26,6 +26,7 @@ import { resendCode, verifyCode } from './endpoints/verifyCode'
 import { socialEndpoints } from './endpoints/socialLogin'
 import { removeSocialAccounts } from '@/domain/identity/social/accounts'
 import { sessionEndpoints } from './endpoints/sessions'
+import { graphEndpoints } from '../../social/graphEndpoints'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'expired', 'revoked'] as const
@@ -72,7 +73,7 @@ export const Users: CollectionConfig = {
   },
   // A member shown inside another document (a post's author, a media owner): the public card only.
   defaultPopulate: { name: true, honorific: true, handle: true, title: true, avatar: true, verificationStatus: true },
-  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints],
+  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints, ...graphEndpoints],
   hooks: {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],
@@ -211,6 +212,15 @@ export const Users: CollectionConfig = {
           access: { read: fieldSelfOrStaff, create: fieldNobody, update: fieldNobody },
           admin: { readOnly: true },
         },
+      ],
+    },
+    // Kept exact by the follow endpoints in the same transaction as the follow (src/domain/social/graph.ts).
+    {
+      type: 'row',
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'followerCount', type: 'number', defaultValue: 0, access: { create: fieldNobody, update: fieldNobody }, admin: { readOnly: true } },
+        { name: 'followingCount', type: 'number', defaultValue: 0, access: { create: fieldNobody, update: fieldNobody }, admin: { readOnly: true } },
       ],
     },
     // One-time email code: only its keyed hash is stored; never readable through any API.

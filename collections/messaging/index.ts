@@ -1,0 +1,3 @@
+export { Conversations } from './Conversations'
+export { ConversationMembers } from './ConversationMembers'
+export { Messages } from './Messages'
