@@ -1,6 +1,7 @@
 import * as migration_20261123_163647_initial from './20261123_163647_initial';
 import * as migration_20261123_172733_media_storage_fields from './20261123_172733_media_storage_fields';
 import * as migration_20261123_191242_two_factor_sessions_social from './20261123_191242_two_factor_sessions_social';
+import * as migration_20261123_193535_social_network from './20261123_193535_social_network';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_191242_two_factor_sessions_social.up,
     down: migration_20261123_191242_two_factor_sessions_social.down,
-    name: '20261123_191242_two_factor_sessions_social'
+    name: '20261123_191242_two_factor_sessions_social',
+  },
+  {
+    up: migration_20261123_193535_social_network.up,
+    down: migration_20261123_193535_social_network.down,
+    name: '20261123_193535_social_network'
   },
 ];
