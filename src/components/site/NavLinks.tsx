@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/', label: 'Feed' },
   { href: '/learn', label: 'Learn' },
   { href: '/doctors', label: 'Doctors' },
+  { href: '/messages', label: 'Messages' },
 ]
 
 /** Main navigation; marks the current section for assistive technology. */

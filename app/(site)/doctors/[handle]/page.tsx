@@ -5,6 +5,8 @@ import { cache } from 'react'
 
 import { displayName, specialtyName, websiteHref } from '@/components/doctors/format'
 import { MemberStats } from '@/components/doctors/MemberStats'
+import { ProfileActions } from '@/components/messages/ProfileActions'
+import { relationship } from '@/domain/social/graph'
 import { Avatar } from '@/components/site/Avatar'
 import { VerifiedIcon } from '@/components/site/icons'
 import { mediaUrl } from '@/lib/media'
@@ -56,6 +58,7 @@ export default async function DoctorPage({ params }: Props) {
   const contact = doctor.contact ?? ({} as User['contact'])
   const website = websiteHref(contact.website)
   const isSelf = viewer && String(viewer.id) === String(doctor.id)
+  const standing = viewer && !isSelf ? await relationship(await payloadInstance(), Number(viewer.id), Number(doctor.id)) : null
   const details: { label: string; value: React.ReactNode }[] = [
     contact.publicEmail ? { label: 'Email', value: <a href={`mailto:${contact.publicEmail}`}>{contact.publicEmail}</a> } : null,
     contact.phone ? { label: 'Phone', value: <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a> } : null,
@@ -91,6 +94,18 @@ export default async function DoctorPage({ params }: Props) {
           </ul>
         </div>
       </header>
+
+      {!isSelf ? (
+        <ProfileActions
+          userId={Number(doctor.id)}
+          name={name}
+          signedIn={Boolean(viewer)}
+          following={Boolean(standing?.following)}
+          blocking={Boolean(standing?.blocking)}
+          followers={doctor.followerCount ?? 0}
+          followingCount={doctor.followingCount ?? 0}
+        />
+      ) : null}
 
       {isSelf ? (
         <p className="alert alert--info">
