@@ -193,6 +193,18 @@ function updateField(slug: string): string {
   return field.name
 }
 
+let spareUserId: number | null = null
+
+/** A new value for the update field: text gets a marker, a relationship to users another member. */
+async function updateValue(slug: string, field: string): Promise<string | number> {
+  const config = dataFields(collectionConfig(slug).fields).find((f) => 'name' in f && f.name === field)
+  if (config?.type === 'relationship' && config.relationTo === 'users' && !config.hasMany) {
+    spareUserId ??= (await createUser(payload, { login: false })).id
+    return spareUserId
+  }
+  return `${marker(slug)}-updated`
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Trying an operation
 
@@ -304,7 +316,7 @@ async function attempt(api: Api, slug: string, op: Operation, role: Role, target
 
     case 'update': {
       const field = updateField(slug)
-      const value = `${marker(slug)}-updated`
+      const value = await updateValue(slug, field)
       const before = (await stored(slug, id!))?.[field]
       const changed = async () => (await stored(slug, id!))?.[field] === value
       if (api === 'REST') {
