@@ -8,12 +8,20 @@ import { deleteChallenge, loadUser, resolveCaller, resumeSession, type Caller } 
 import { deleteCredential, findCredential, keyRing, pendingSecret, saveCredential } from '../store'
 import { newSecret, otpauthUri, qrDataUrl } from '../totp'
 import type { ResolvedOptions } from '../types'
-import { body, codeField, doc, fail, json } from './respond'
+import { codeBody, doc, fail, json } from './respond'
 
 const SETUP_MINUTES = 30
 
 async function callerUser(req: PayloadRequest, o: ResolvedOptions, caller: Caller) {
   return caller.kind === 'active' ? caller.user : ((await loadUser(req, o, caller.userId)) ?? {})
+}
+
+/** A signed-in member, or a login sent to enrollment; a login waiting for its code may not enroll. */
+async function enrollingCaller(req: PayloadRequest, o: ResolvedOptions): Promise<Caller | Response> {
+  const caller = await resolveCaller(req, o)
+  if (!caller) return fail(req, 401, 'Log in first.')
+  if (caller.kind === 'pending' && caller.challenge.purpose !== 'enroll') return fail(req, 403, 'Enter the code from your authenticator app to finish logging in.')
+  return caller
 }
 
 export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
@@ -53,9 +61,8 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
       409: 'Two-factor is already on',
     }),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (!caller) return fail(req, 401, 'Log in first.')
-      if (caller.kind === 'pending' && caller.challenge.purpose !== 'enroll') return fail(req, 403, 'Enter the code from your authenticator app to finish logging in.')
+      const caller = await enrollingCaller(req, o)
+      if (caller instanceof Response) return caller
       const cred = await findCredential(req, caller.userId)
       if (cred?.secret) return fail(req, 409, 'Two-factor authentication is already on.')
       const user = await callerUser(req, o, caller)
@@ -75,13 +82,11 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
       { body: { code: { type: 'string', pattern: '^\\d{6}$' } } },
     ),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (!caller) return fail(req, 401, 'Log in first.')
-      if (caller.kind === 'pending' && caller.challenge.purpose !== 'enroll') return fail(req, 403, 'Enter the code from your authenticator app to finish logging in.')
-      const data = await body(req)
-      if (data instanceof Response) return data
-      const code = codeField(req, data)
-      if (code instanceof Response) return code
+      const caller = await enrollingCaller(req, o)
+      if (caller instanceof Response) return caller
+      const parsed = await codeBody(req)
+      if (parsed instanceof Response) return parsed
+      const { code } = parsed
       await o.rateLimit?.(req, { userId: caller.userId, action: 'enable' })
       const cred = await findCredential(req, caller.userId)
       if (cred?.secret) return fail(req, 409, 'Two-factor authentication is already on.')
@@ -122,10 +127,9 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
     handler: async (req) => {
       const caller = await resolveCaller(req, o)
       if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
-      const data = await body(req)
-      if (data instanceof Response) return data
-      const code = codeField(req, data)
-      if (code instanceof Response) return code
+      const parsed = await codeBody(req)
+      if (parsed instanceof Response) return parsed
+      const { code } = parsed
       await o.rateLimit?.(req, { userId: caller.userId, action: 'manage' })
       const cred = await findCredential(req, caller.userId)
       if (!cred?.secret) return fail(req, 409, 'Two-factor authentication is off.')
@@ -151,10 +155,9 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
     handler: async (req) => {
       const caller = await resolveCaller(req, o)
       if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
-      const data = await body(req)
-      if (data instanceof Response) return data
-      const code = codeField(req, data)
-      if (code instanceof Response) return code
+      const parsed = await codeBody(req)
+      if (parsed instanceof Response) return parsed
+      const { data, code } = parsed
       if (typeof data.password !== 'string' || !data.password) return fail(req, 400, 'Enter your password.', { field: 'password' })
       if (o.required(caller.user)) return fail(req, 403, 'Your role requires two-factor authentication; it cannot be turned off.')
       await o.rateLimit?.(req, { userId: caller.userId, action: 'manage' })

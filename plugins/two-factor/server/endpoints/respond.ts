@@ -30,6 +30,14 @@ export function codeField(req: PayloadRequest, data: Record<string, unknown>, na
   return CODE.test(value) ? value : fail(req, 400, 'Enter the 6-digit code from your authenticator app.', { field: name })
 }
 
+/** A JSON body with a valid 6-digit `code`, or the 400 explaining what is wrong. */
+export async function codeBody(req: PayloadRequest): Promise<{ data: Record<string, unknown>; code: string } | Response> {
+  const data = await body(req)
+  if (data instanceof Response) return data
+  const code = codeField(req, data)
+  return code instanceof Response ? code : { data, code }
+}
+
 /** OpenAPI description for the app's API reference. */
 export function doc(summary: string, responses: Record<number, string>, opts: { body?: Record<string, unknown>; params?: string[] } = {}) {
   return {
