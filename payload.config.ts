@@ -12,6 +12,7 @@ import { databaseUnavailable } from './src/db/unavailable'
 import { poolOptions } from './src/db/pool'
 import { emailAdapter } from './src/email/adapter'
 import { health } from './src/endpoints/health'
+import { feed } from './collections/social/endpoints/feed'
 import { apiLimits } from './src/hooks/apiLimits'
 import { restrictInternalCollections } from './src/access/internalCollections'
 import { apiDocs, recordRoutes } from './src/openapi'
@@ -44,7 +45,7 @@ export default buildConfig({
   email: emailAdapter(),
   jobs: jobs(),
   sharp,
-  endpoints: [health, realtimeStream],
+  endpoints: [health, realtimeStream, feed],
   hooks: { afterError: [databaseUnavailable] },
   cors: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
   csrf: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
