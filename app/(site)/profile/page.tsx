@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { MemberStats } from '@/components/doctors/MemberStats'
+import { SettingsNav } from '@/components/settings/SettingsNav'
 import { AvatarUpload } from '@/components/profile/AvatarUpload'
 import { ProfileForm, type ProfileValues, type SpecialtyOption } from '@/components/profile/ProfileForm'
 import { VerifiedIcon } from '@/components/site/icons'
@@ -92,6 +93,7 @@ export default async function ProfilePage() {
           ) : null}
         </p>
       </div>
+      <SettingsNav />
       <div className="profile-layout">
         <aside className="profile-aside" aria-label="Photo and standing">
           <div className="card">

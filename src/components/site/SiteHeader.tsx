@@ -12,7 +12,7 @@ export function SiteHeader({ member }: Props) {
     <header className="site-header">
       <div className="wrap site-header__bar">
         <Logo />
-        <NavLinks />
+        <NavLinks signedIn={Boolean(member)} />
         <div className="account">
           {member ? (
             <>
