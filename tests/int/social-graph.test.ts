@@ -149,3 +149,19 @@ describe('blocking', () => {
     expect((await new RestClient().get('/blocks')).status).toBe(403)
   })
 })
+
+describe('deleting a member who took part', () => {
+  it('is refused with a clear 409 and changes nothing; a member without activity can be deleted', async () => {
+    const [a, b] = await Promise.all([createUser(payload), createUser(payload)])
+    await a.client.put(`/users/${b.id}/follow`)
+    const admin = await createUser(payload, { roles: ['admin'] })
+    const refused = await admin.client.delete(`/users/${a.id}`)
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/cannot be deleted outright/)
+    expect(await followRows({ follower: { equals: a.id } })).toBe(1)
+    expect((await payload.findByID({ collection: 'users', id: a.id, overrideAccess: true })).id).toBe(a.id)
+
+    const quiet = await createUser(payload)
+    expect((await admin.client.delete(`/users/${quiet.id}`)).status).toBe(200)
+  })
+})

@@ -19,6 +19,7 @@ import { protectCredentials } from './hooks/protectCredentials'
 import { hashResetToken, hashIncomingResetToken } from './hooks/hashResetToken'
 import { assignHandle } from './hooks/assignHandle'
 import { recordLogin } from './hooks/recordLogin'
+import { keepActiveMembers } from './hooks/keepActiveMembers'
 import { recordSessionStartHook } from './hooks/recordSessionStart'
 import { sessionActivityStrategy } from '@/domain/identity/sessions/strategy'
 import { register } from './endpoints/register'
@@ -78,7 +79,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],
     afterLogin: [recordSessionStartHook, recordLogin],
-    beforeDelete: [removeSocialAccounts],
+    beforeDelete: [keepActiveMembers, removeSocialAccounts],
   },
   fields: [
     {
