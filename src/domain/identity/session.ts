@@ -1,6 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { getFieldsToSign, jwtSign } from 'payload'
-import { addSessionToUser, generatePayloadCookie } from 'payload/shared'
+import { randomUUID } from 'node:crypto'
+
+import { generatePayloadCookie } from 'payload/shared'
+
+import { query, sql } from '@/db/sql'
 
 import { recordSessionStart } from './sessions/activity'
 
@@ -19,7 +23,7 @@ export async function startSession(req: PayloadRequest, userId: string | number)
     | (Record<string, unknown> & { id: string | number; email: string })
     | null
   if (!user) throw new Error('User not found')
-  const { sid } = await addSessionToUser({ collectionConfig, payload, req, user: user as never })
+  const sid = await addSession(req, Number(user.id), collectionConfig.auth.tokenExpiration)
   if (sid) await recordSessionStart(req, { userId: user.id, sid })
   const fieldsToSign = getFieldsToSign({ collectionConfig, email: user.email, sid, user: user as never })
   const { exp, token } = await jwtSign({
@@ -34,4 +38,22 @@ export async function startSession(req: PayloadRequest, userId: string | number)
   })
   const twoFactor = await beginSecondFactor(req, token)
   return { token, exp, cookie, twoFactor }
+}
+
+/**
+ * Appends a session row in one statement. Payload's own helper rewrites the whole session list from
+ * a copy read earlier, so two sign-ins of one member at the same instant could drop one of them.
+ */
+async function addSession(req: PayloadRequest, userId: number, tokenExpiration: number) {
+  const sid = randomUUID()
+  const now = new Date()
+  const expiresAt = new Date(now.getTime() + tokenExpiration * 1000)
+  await query(req.payload, sql`delete from users_sessions where _parent_id = ${userId} and expires_at < ${now.toISOString()}`)
+  await query(
+    req.payload,
+    sql`insert into users_sessions (_order, _parent_id, id, created_at, expires_at)
+        select coalesce(max(_order), 0) + 1, ${userId}, ${sid}, ${now.toISOString()}, ${expiresAt.toISOString()}
+        from users_sessions where _parent_id = ${userId}`,
+  )
+  return sid
 }
