@@ -1,4 +1,5 @@
-import type { PoolConfig } from 'pg'
+import type { Payload } from 'payload'
+import type { Pool, PoolConfig } from 'pg'
 
 /** Request-serving budget: a hung database must turn into a 503 within ~3 s, not a pile-up. */
 export const REQUEST_STATEMENT_TIMEOUT_MS = 2500
@@ -20,3 +21,6 @@ export function poolOptions(): PoolConfig {
     keepAlive: true,
   }
 }
+
+/** The pg pool of Payload's Postgres adapter (rate limits, health checks, dedicated clients). */
+export const poolOf = (payload: Payload): Pool | undefined => (payload.db as unknown as { pool?: Pool }).pool

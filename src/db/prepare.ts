@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 
-type PoolLike = { on: (e: string, f: () => void) => void; end: () => Promise<void> }
+import { poolOf } from './pool'
 
 /**
  * Runs once before the server accepts requests, with its own Payload instance: in production this
@@ -26,7 +26,7 @@ export async function preparePayload() {
 
 /** Ends a Payload instance and its pool (the adapter keeps one client checked out, so end() is bounded). */
 export async function closeInstance(payload: Payload) {
-  const pool = (payload.db as unknown as { pool?: PoolLike }).pool
+  const pool = poolOf(payload)
   pool?.on('error', () => {})
   await payload.destroy().catch(() => {})
   // The adapter keeps one client checked out for good, so end() would wait forever: bound it.

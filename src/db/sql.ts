@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 export { sql }
@@ -7,8 +7,15 @@ export type SQL = ReturnType<typeof sql>
 export type Row = Record<string, unknown>
 export type Db = { execute: (query: SQL) => Promise<{ rows: Row[] }> }
 type Drizzle = Db & { transaction: <T>(run: (tx: Db) => Promise<T>) => Promise<T> }
+type Adapter = { drizzle: Drizzle; sessions?: Record<string, { db?: Db }> }
 
-const drizzle = (payload: Payload) => (payload.db as unknown as { drizzle: Drizzle }).drizzle
+const drizzle = (payload: Payload) => (payload.db as unknown as Adapter).drizzle
+
+/** The connection of the request's Payload transaction, so raw statements commit or roll back with it. */
+export async function sqlFor(req: PayloadRequest): Promise<Db> {
+  const id = req.transactionID ? await req.transactionID : undefined
+  return (id && (req.payload.db as unknown as Adapter).sessions?.[String(id)]?.db) || drizzle(req.payload)
+}
 
 /** Runs one parameterised statement (identifiers through sql.identifier only) and returns its rows. */
 export async function query<T = Row>(payload: Payload | Db, statement: SQL): Promise<T[]> {

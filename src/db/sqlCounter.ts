@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
 
-type Store = { statements: number }
+type Store = { statements: number; texts?: string[] }
 const storage = new AsyncLocalStorage<Store>()
 let installed = false
 
@@ -19,7 +19,11 @@ export function installSqlCounter() {
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown
   pg.Client.prototype.query = function patchedQuery(this: unknown, ...args: unknown[]) {
     const store = storage.getStore()
-    if (store) store.statements++
+    if (store) {
+      store.statements++
+      const q = args[0] as string | { text?: string }
+      store.texts?.push(typeof q === 'string' ? q : (q?.text ?? ''))
+    }
     return original.apply(this, args)
   } as typeof pg.Client.prototype.query
 }
@@ -32,4 +36,12 @@ export function withSqlCounter(res: ServerResponse, run: () => void) {
     return writeHead(...args)
   }) as typeof res.writeHead
   storage.run(store, run)
+}
+
+/** Runs `work` and reports the SQL statements its async context sent, with their texts (tests). */
+export async function countSql<T>(work: () => Promise<T>): Promise<{ result: T; count: number; texts: string[] }> {
+  installSqlCounter()
+  const store: Store = { statements: 0, texts: [] }
+  const result = await storage.run(store, work)
+  return { result, count: store.statements, texts: store.texts! }
 }

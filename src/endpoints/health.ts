@@ -1,9 +1,10 @@
 import type { Endpoint } from 'payload'
+import type { QueryConfig } from 'pg'
 
 import { json } from '@/lib/http'
+import { poolOf } from '@/db/pool'
 import { RETRY_AFTER_SECONDS } from '@/db/unavailable'
 
-type Pool = { query: (q: { text: string; query_timeout?: number }) => Promise<unknown> }
 
 /** GET /api/health: liveness of the process and readiness of the database. */
 export const health: Endpoint = {
@@ -24,9 +25,9 @@ export const health: Endpoint = {
     const started = Date.now()
     let database: 'up' | 'down' = 'up'
     try {
-      const pool = (req.payload.db as unknown as { pool: Pool }).pool
+      const pool = poolOf(req.payload)!
       await Promise.race([
-        pool.query({ text: 'select 1', query_timeout: 1500 }),
+        pool.query({ text: 'select 1', query_timeout: 1500 } as QueryConfig),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500)),
       ])
     } catch {

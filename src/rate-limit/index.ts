@@ -2,6 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
+import { poolOf } from '@/db/pool'
+
 /**
  * Rate limits live in Postgres (schema `rate_limit`, outside the schema Payload manages) so that every
  * app instance shares them. Each policy is a number of points per window.
@@ -32,11 +34,9 @@ const SCHEMA = 'rate_limit'
 const limiters = new Map<string, RateLimiterPostgres>()
 let schemaReady: Promise<void> | null = null
 
-type Pool = { query: (sql: string) => Promise<unknown> }
+type Pool = NonNullable<ReturnType<typeof poolOf>>
 
-function getPool(payload: Payload): Pool {
-  return (payload.db as unknown as { pool: Pool }).pool
-}
+const getPool = (payload: Payload): Pool => poolOf(payload)!
 
 async function ensureSchema(pool: Pool) {
   schemaReady ??= pool

@@ -1,6 +1,7 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { poolOf } from '@/db/pool'
 import { query, sql, type Db } from '@/db/sql'
 
 /** The one Postgres channel every app instance listens on. */
@@ -159,7 +160,7 @@ export class EventHub {
 
 /** The connection settings of Payload's pool, for a dedicated client. */
 export function connectionOf(payload: Payload): pg.ClientConfig {
-  const options = (payload.db as unknown as { pool?: { options?: pg.PoolConfig } }).pool?.options ?? {}
+  const options = (poolOf(payload) as unknown as { options?: pg.PoolConfig } | undefined)?.options ?? {}
   const { connectionString, host, port, user, password, database, ssl } = options
   return { connectionString, host, port, user, password, database, ssl, connectionTimeoutMillis: 2000 }
 }

@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { createRequire } from 'node:module'
-
 import type { Payload } from 'payload'
+
+import { countSql } from '@/db/sqlCounter'
 
 let sequence = 0
 const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}${Math.floor(Math.random() * 1e4)}`
@@ -47,25 +46,5 @@ export async function createPost(payload: Payload, author: number, data: Record<
 }
 
 /** Runs `work` while counting the SQL statements sent by this async context (and only it). */
-const storage = new AsyncLocalStorage<{ count: number; texts: string[] }>()
-let patched = false
+export const countStatements = countSql
 
-export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; count: number; texts: string[] }> {
-  if (!patched) {
-    patched = true
-    const pg = createRequire(import.meta.url)('pg') as typeof import('pg')
-    const original = pg.Client.prototype.query as (...args: unknown[]) => unknown
-    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
-      const store = storage.getStore()
-      if (store) {
-        store.count++
-        const q = args[0] as string | { text?: string }
-        store.texts.push(typeof q === 'string' ? q : (q?.text ?? ''))
-      }
-      return original.apply(this, args)
-    } as typeof pg.Client.prototype.query
-  }
-  const store = { count: 0, texts: [] as string[] }
-  const result = await storage.run(store, work)
-  return { result, count: store.count, texts: store.texts }
-}

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { onMention, type Mention } from '@/domain/social/mentions'
-import { sql } from '@/domain/social/db'
+import { sql } from '@/db/sql'
 import { testPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
 import { createPost, createRoom } from '../helpers/social'

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { testPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
 import { countStatements, createPost, createRoom, lexical } from '../helpers/social'
-import { sql } from '@/domain/social/db'
+import { sql } from '@/db/sql'
 import { createUser, type TestUser } from '../helpers/users'
 
 let payload: Payload

@@ -5,7 +5,7 @@ import { z } from 'zod'
 
 import { FetchFailed, RefusedUrl, fetchLinkPreview } from '@/domain/social/linkPreview'
 import { REACTION_KINDS, recordShare, removeReaction, setBookmark, setReaction } from '@/domain/social/reactions'
-import { transaction } from '@/domain/social/db'
+import { transaction } from '@/db/sql'
 import { error, json, readBody } from '@/lib/http'
 import { consume } from '@/rate-limit'
 import { memberOperation, routeId, signedInMember, signInFirst, type Member } from '../endpoints/shared'

@@ -2,7 +2,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { APIError, ValidationError } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { bump, COUNTER_FIELDS, sqlFor } from '@/domain/social/db'
+import { sqlFor } from '@/db/sql'
+import { bump, COUNTER_FIELDS } from '@/domain/social/db'
 import { emitMention, resolveMentions } from '@/domain/social/mentions'
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
 
-import { bump, sql, sqlFor } from '@/domain/social/db'
+import { sql, sqlFor } from '@/db/sql'
+import { bump } from '@/domain/social/db'
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number))
 

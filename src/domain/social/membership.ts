@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { bump, sql, transaction } from './db'
+import { sql, transaction } from '@/db/sql'
+import { bump } from './db'
 
 /** Adds the member to the room once; memberCount grows only when a row was really added. */
 export async function joinRoom(payload: Payload, roomId: number, userId: number): Promise<{ joined: boolean; role: string }> {

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { bump, sql, transaction, type Sql } from './db'
+import { sql, transaction, type Db } from '@/db/sql'
+import { bump } from './db'
 
 export const REACTION_KINDS = ['like', 'up', 'down'] as const
 export type ReactionKind = (typeof REACTION_KINDS)[number]
@@ -8,7 +9,7 @@ export type ReactionTarget = { collection: 'posts' | 'comments'; id: number }
 
 const POST_COLUMN = { like: 'like_count', up: 'upvotes', down: 'downvotes' } as const
 
-async function adjust(tx: Sql, target: ReactionTarget, kind: ReactionKind, delta: number) {
+async function adjust(tx: Db, target: ReactionTarget, kind: ReactionKind, delta: number) {
   if (target.collection === 'posts') await bump(tx, 'posts', POST_COLUMN[kind], target.id, delta)
   else if (kind === 'like') await bump(tx, 'comments', 'like_count', target.id, delta)
 }
@@ -71,7 +72,7 @@ export async function setBookmark(payload: Payload, userId: number, postId: numb
 }
 
 /** A share by link (copy_link, external): one row per share, shareCount + 1. */
-export async function recordShare(db: Sql, userId: number, postId: number, channel: 'in_app' | 'copy_link' | 'external', repost?: number) {
+export async function recordShare(db: Db, userId: number, postId: number, channel: 'in_app' | 'copy_link' | 'external', repost?: number) {
   const { rows } = await db.execute(sql`
     insert into shares (user_id, post_id, channel, repost_id, updated_at, created_at)
     values (${userId}, ${postId}, ${channel}, ${repost ?? null}, now(), now()) returning id`)

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { sqlFor } from '@/domain/social/db'
+import { sqlFor } from '@/db/sql'
 import { recordShare } from '@/domain/social/reactions'
 
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number))
