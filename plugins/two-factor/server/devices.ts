@@ -81,10 +81,18 @@ export async function trustedDevice(req: PayloadRequest, o: ResolvedOptions, use
   return row
 }
 
+const liveDevicesOf = (userId: number | string): Where => ({
+  and: [{ user: { equals: userId } }, { expiresAt: { greater_than: new Date().toISOString() } }],
+})
+
+export async function countDevices(req: PayloadRequest, userId: number | string) {
+  return (await req.payload.db.count({ collection: SLUGS.devices, where: liveDevicesOf(userId), req })).totalDocs
+}
+
 export async function listDevices(req: PayloadRequest, userId: number | string) {
   const { docs } = await req.payload.db.find({
     collection: SLUGS.devices,
-    where: { and: [{ user: { equals: userId } }, { expiresAt: { greater_than: new Date().toISOString() } }] },
+    where: liveDevicesOf(userId),
     sort: '-lastUsedAt',
     limit: 100,
     pagination: false,

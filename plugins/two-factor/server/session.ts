@@ -116,9 +116,15 @@ export type Caller =
   | { kind: 'active'; userId: number | string; sid?: string; user: Record<string, unknown> }
   | { kind: 'pending'; userId: number | string; sid: string; challenge: Challenge }
 
-export async function resolveCaller(req: PayloadRequest, o: ResolvedOptions): Promise<Caller | null> {
+/** The caller when Payload authenticated the request (a complete session or an API key), else null. */
+export function activeCaller(req: PayloadRequest, o: ResolvedOptions): Extract<Caller, { kind: 'active' }> | null {
   const user = req.user as (Record<string, unknown> & { id: number | string; collection?: string; _sid?: string }) | null
-  if (user && user.collection === o.collection) return { kind: 'active', userId: user.id, sid: user._sid, user }
+  return user && user.collection === o.collection ? { kind: 'active', userId: user.id, sid: user._sid, user } : null
+}
+
+export async function resolveCaller(req: PayloadRequest, o: ResolvedOptions): Promise<Caller | null> {
+  const active = activeCaller(req, o)
+  if (active) return active
   const claims = await readToken(req, o)
   if (!claims) return null
   const challenge = await findChallenge(req, claims.sid)

@@ -63,8 +63,6 @@ export const pendingSecret = (req: PayloadRequest, o: ResolvedOptions, cred: Cre
  * the database, between two requests racing with the same code.
  */
 export async function claimCode(req: PayloadRequest, userId: number | string, key: string): Promise<boolean> {
-  const existing = await req.payload.db.findOne({ collection: SLUGS.usedCodes, where: { key: { equals: key } }, req })
-  if (existing) return false
   try {
     await req.payload.db.create({ collection: SLUGS.usedCodes, data: { key, user: userId }, req })
     return true

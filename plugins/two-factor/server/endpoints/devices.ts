@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { currentDeviceHash, forgetDevices, listDevices } from '../devices'
-import { resolveCaller } from '../session'
+import { activeCaller } from '../session'
 import type { ResolvedOptions } from '../types'
 import { doc, fail, json } from './respond'
 
@@ -11,8 +11,8 @@ export function deviceEndpoints(o: ResolvedOptions): Endpoint[] {
     method: 'get',
     custom: doc('Devices remembered for 30 days (they skip the second factor)', { 200: 'devices', 401: 'Not signed in' }),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
+      const caller = activeCaller(req, o)
+      if (!caller) return fail(req, 401, 'Log in first.')
       const current = currentDeviceHash(req)
       const rows = (await listDevices(req, caller.userId)) as unknown as Array<Record<string, unknown>>
       const devices = rows.map((d) => ({
@@ -31,8 +31,8 @@ export function deviceEndpoints(o: ResolvedOptions): Endpoint[] {
     method: 'delete',
     custom: doc('Forget one remembered device', { 200: 'Forgotten', 401: 'Not signed in', 404: 'No such device of yours' }, { params: ['id'] }),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
+      const caller = activeCaller(req, o)
+      if (!caller) return fail(req, 401, 'Log in first.')
       const id = String(req.routeParams?.id ?? '')
       const count = /^[\w-]{1,64}$/.test(id) ? await forgetDevices(req, caller.userId, id) : 0
       if (!count) return fail(req, 404, 'No such device.')
@@ -45,8 +45,8 @@ export function deviceEndpoints(o: ResolvedOptions): Endpoint[] {
     method: 'delete',
     custom: doc('Forget every remembered device', { 200: 'revoked: how many', 401: 'Not signed in' }),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
+      const caller = activeCaller(req, o)
+      if (!caller) return fail(req, 401, 'Log in first.')
       const count = await forgetDevices(req, caller.userId)
       if (count) await o.onEvent?.(req, { type: 'two-factor.device-revoked', userId: caller.userId, detail: { count } })
       return json(req, { revoked: count })

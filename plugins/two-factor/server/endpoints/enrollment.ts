@@ -2,9 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { acceptTotp, acceptWithSecret, issueRecoveryCodes, remainingRecoveryCodes } from '../codes'
 import { encrypt } from '../crypto'
-import { forgetDevices, listDevices } from '../devices'
+import { countDevices, forgetDevices } from '../devices'
 import { verifyPassword } from '../password'
-import { deleteChallenge, loadUser, resolveCaller, resumeSession, type Caller } from '../session'
+import { activeCaller, deleteChallenge, loadUser, resolveCaller, resumeSession, type Caller } from '../session'
 import { deleteCredential, findCredential, keyRing, pendingSecret, saveCredential } from '../store'
 import { newSecret, otpauthUri, qrDataUrl } from '../totp'
 import type { ResolvedOptions } from '../types'
@@ -35,10 +35,10 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
     handler: async (req) => {
       const caller = await resolveCaller(req, o)
       if (!caller) return fail(req, 401, 'Log in first.')
-      const [cred, user, devices] = await Promise.all([
+      const [cred, user, rememberedDevices] = await Promise.all([
         findCredential(req, caller.userId),
         callerUser(req, o, caller),
-        caller.kind === 'active' ? listDevices(req, caller.userId) : Promise.resolve([]),
+        caller.kind === 'active' ? countDevices(req, caller.userId) : Promise.resolve(0),
       ])
       return json(req, {
         state: caller.kind === 'active' ? 'active' : caller.challenge.purpose,
@@ -46,7 +46,7 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
         required: o.required(user),
         enabledAt: cred?.enabledAt ?? null,
         recoveryCodesRemaining: remainingRecoveryCodes(cred),
-        rememberedDevices: devices.length,
+        rememberedDevices,
       })
     },
   }
@@ -125,8 +125,8 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
       { body: { code: { type: 'string', pattern: '^\\d{6}$' } } },
     ),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
+      const caller = activeCaller(req, o)
+      if (!caller) return fail(req, 401, 'Log in first.')
       const parsed = await codeBody(req)
       if (parsed instanceof Response) return parsed
       const { code } = parsed
@@ -153,8 +153,8 @@ export function enrollmentEndpoints(o: ResolvedOptions): Endpoint[] {
       { body: { password: { type: 'string' }, code: { type: 'string', pattern: '^\\d{6}$' } } },
     ),
     handler: async (req) => {
-      const caller = await resolveCaller(req, o)
-      if (caller?.kind !== 'active') return fail(req, 401, 'Log in first.')
+      const caller = activeCaller(req, o)
+      if (!caller) return fail(req, 401, 'Log in first.')
       const parsed = await codeBody(req)
       if (parsed instanceof Response) return parsed
       const { data, code } = parsed
