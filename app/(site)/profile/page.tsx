@@ -8,6 +8,7 @@ import { AvatarUpload } from '@/components/profile/AvatarUpload'
 import { ProfileForm, type ProfileValues, type SpecialtyOption } from '@/components/profile/ProfileForm'
 import { VerifiedIcon } from '@/components/site/icons'
 import { mediaUrl } from '@/lib/media'
+import { relationId } from '@/lib/relation'
 import { getViewer, payloadInstance } from '@/lib/session'
 import type { User } from '../../../payload-types'
 
@@ -45,8 +46,6 @@ async function loadSpecialties(): Promise<SpecialtyOption[]> {
   return options
 }
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : typeof v === 'number' ? v : null)
-
 export default async function ProfilePage() {
   const viewer = await getViewer()
   if (!viewer) redirect('/login?next=/profile')
@@ -62,8 +61,8 @@ export default async function ProfilePage() {
     name: user.name ?? '',
     title: user.title ?? '',
     bio: user.bio ?? '',
-    specialty: idOf(user.specialty),
-    subSpecialties: (user.subSpecialties ?? []).map(idOf).filter((v): v is number => v !== null),
+    specialty: relationId(user.specialty),
+    subSpecialties: (user.subSpecialties ?? []).map(relationId).filter((v): v is number => v !== null),
     licence: { number: user.licence?.number ?? '', jurisdiction: user.licence?.jurisdiction ?? '' },
     contact: {
       publicEmail: contact.publicEmail ?? '',

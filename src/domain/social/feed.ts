@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { query, sql } from '@/db/sql'
+import { relationId } from '@/lib/relation'
 import { publishedPostWhere, roomReadWhere, type Viewer } from './visibility'
 
 export const FEED_KINDS = ['home', 'public', 'room'] as const
@@ -22,8 +23,6 @@ export function decodeCursor(value: string): Cursor | null {
     return null
   }
 }
-
-const idOf = (v: unknown): number | null => (typeof v === 'number' ? v : v && typeof v === 'object' && 'id' in v ? Number((v as { id: unknown }).id) : null)
 
 /**
  * Whom and what a member follows, in one statement: followed members, rooms and channels joined, and
@@ -72,7 +71,7 @@ export async function feedPage(
 
   if (opts.kind === 'home') {
     if (!viewer) throw new FeedError(401, 'Log in to see your feed.')
-    const specialties = [idOf(viewer.specialty), ...((viewer.subSpecialties as unknown[]) ?? []).map(idOf)].filter((v): v is number => v !== null)
+    const specialties = [relationId(viewer.specialty), ...((viewer.subSpecialties as unknown[]) ?? []).map(relationId)].filter((v): v is number => v !== null)
     const sources: Where[] = [{ author: { in: [Number(viewer.id), ...graph.following] } }]
     if (graph.rooms.length) sources.push({ room: { in: graph.rooms } })
     if (specialties.length) sources.push({ specialties: { in: specialties } })
