@@ -5,33 +5,24 @@ import { z } from 'zod'
 
 import { FetchFailed, RefusedUrl, fetchLinkPreview } from '@/domain/social/linkPreview'
 import { REACTION_KINDS, recordShare, removeReaction, setBookmark, setReaction } from '@/domain/social/reactions'
+import { readableById } from '@/domain/social/visibility'
 import { transaction } from '@/db/sql'
 import { error, json, readBody } from '@/lib/http'
 import { consume } from '@/rate-limit'
-import { memberOperation, routeId, signedInMember, signInFirst, type Member } from '../endpoints/shared'
+import { forMembers, memberOperation, routeId, type Member } from '../endpoints/shared'
 
 const POST_COUNTERS = { likeCount: true, upvotes: true, downvotes: true, commentCount: true, shareCount: true, bookmarkCount: true } as const
 
-/** The post if the member may read it (the same rule as GET /api/posts/:id), with its room's voting rule. */
-async function readablePost(req: PayloadRequest, user: Member, id: number) {
-  const { docs } = await req.payload.find({
-    collection: 'posts',
-    where: { id: { equals: id } },
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    overrideAccess: false,
-    user,
-    select: { room: true, _status: true, ...POST_COUNTERS },
-  })
-  const post = docs[0] as { id: number; room?: number | null; _status?: string } | undefined
-  if (!post || post._status !== 'published') return null
-  let voting = false
-  if (post.room) {
-    const room = await req.payload.findByID({ collection: 'rooms', id: post.room, depth: 0, select: { voting: true }, overrideAccess: true })
-    voting = Boolean((room as { voting?: boolean }).voting)
-  }
-  return { ...post, voting }
+/** The post if the member may read it and it is published (the same rule as GET /api/posts/:id). */
+async function readablePost(req: PayloadRequest, id: number) {
+  const post = await readableById<{ room?: number | null; _status?: string }>(req, 'posts', id, { room: true, _status: true })
+  return post?._status === 'published' ? post : null
+}
+
+/** Whether the room takes up and down votes instead of likes. */
+async function roomVotes(req: PayloadRequest, room: number) {
+  const found = await req.payload.findByID({ collection: 'rooms', id: room, depth: 0, select: { voting: true }, overrideAccess: true })
+  return Boolean((found as { voting?: boolean }).voting)
 }
 
 const counters = async (req: PayloadRequest, id: number) =>
@@ -41,7 +32,7 @@ const notFound = (req: PayloadRequest) => error(req, 404, 'No such post.')
 
 const ReactionBody = z.object({ kind: z.enum(REACTION_KINDS) })
 
-export const setReactionEndpoint: Endpoint = {
+const setReactionEndpoint: Endpoint = {
   path: '/:id/reaction',
   method: 'put',
   custom: memberOperation({
@@ -56,24 +47,23 @@ export const setReactionEndpoint: Endpoint = {
       404: { description: 'No such post, or not visible to you' },
     },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
-    const post = id && (await readablePost(req, user, id))
+    const post = id && (await readablePost(req, id))
     if (!id || !post) return notFound(req)
     const body = await readBody(req, ReactionBody)
     if (body.response) return body.response
     const kind = body.data.kind
-    if (post.voting && kind === 'like') return error(req, 400, 'This room votes: react with up or down.', { field: 'kind' })
-    if (!post.voting && kind !== 'like') return error(req, 400, 'Votes are for posts in voting rooms; use like.', { field: 'kind' })
+    const voting = post.room ? await roomVotes(req, post.room) : false
+    if (voting && kind === 'like') return error(req, 400, 'This room votes: react with up or down.', { field: 'kind' })
+    if (!voting && kind !== 'like') return error(req, 400, 'Votes are for posts in voting rooms; use like.', { field: 'kind' })
     const result = await setReaction(req.payload, user.id, { collection: 'posts', id }, kind)
     const c = (await counters(req, id)) as Record<string, number>
     return json(req, { kind, changed: result.changed, likeCount: c.likeCount, upvotes: c.upvotes, downvotes: c.downvotes })
-  },
+  }),
 }
 
-export const removeReactionEndpoint: Endpoint = {
+const removeReactionEndpoint: Endpoint = {
   path: '/:id/reaction',
   method: 'delete',
   custom: memberOperation({
@@ -81,15 +71,13 @@ export const removeReactionEndpoint: Endpoint = {
     tag: 'posts',
     responses: { 200: { description: '`{ removed, likeCount, upvotes, downvotes }`; `removed` is the kind taken away, or null' }, 404: { description: 'No such post' } },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
-    if (!id || !(await readablePost(req, user, id))) return notFound(req)
+    if (!id || !(await readablePost(req, id))) return notFound(req)
     const removed = await removeReaction(req.payload, user.id, { collection: 'posts', id })
     const c = (await counters(req, id)) as Record<string, number>
     return json(req, { removed, likeCount: c.likeCount, upvotes: c.upvotes, downvotes: c.downvotes })
-  },
+  }),
 }
 
 const bookmarkEndpoint = (method: 'put' | 'delete'): Endpoint => ({
@@ -101,17 +89,15 @@ const bookmarkEndpoint = (method: 'put' | 'delete'): Endpoint => ({
     tag: 'posts',
     responses: { 200: { description: '`{ bookmarked, changed, bookmarkCount }`' }, 404: { description: 'No such post, or not visible to you' } },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
     if (!id) return notFound(req)
     // Removing a bookmark works even when the post has since become unreadable.
-    if (method === 'put' && !(await readablePost(req, user, id))) return notFound(req)
+    if (method === 'put' && !(await readablePost(req, id))) return notFound(req)
     const changed = await setBookmark(req.payload, user.id, id, method === 'put')
     const c = (await counters(req, id).catch(() => null)) as Record<string, number> | null
     return json(req, { bookmarked: method === 'put', changed, bookmarkCount: c?.bookmarkCount ?? 0 })
-  },
+  }),
 })
 
 const ShareBody = z.object({
@@ -119,7 +105,7 @@ const ShareBody = z.object({
   visibility: z.enum(['public', 'members', 'verified', 'premium']).optional(),
 })
 
-export const shareEndpoint: Endpoint = {
+const shareEndpoint: Endpoint = {
   path: '/:id/share',
   method: 'post',
   custom: memberOperation({
@@ -130,11 +116,9 @@ export const shareEndpoint: Endpoint = {
     body: ShareBody,
     responses: { 200: { description: '`{ channel, share, repost?, shareCount }`' }, 400: { description: 'Invalid channel' }, 404: { description: 'No such post, or not visible to you' } },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
-    if (!id || !(await readablePost(req, user, id))) return notFound(req)
+    if (!id || !(await readablePost(req, id))) return notFound(req)
     const body = await readBody(req, ShareBody)
     if (body.response) return body.response
     const { channel } = body.data
@@ -153,12 +137,12 @@ export const shareEndpoint: Endpoint = {
     const share = await transaction(req.payload, (tx) => recordShare(tx, user.id, id, channel))
     const c = (await counters(req, id)) as Record<string, number>
     return json(req, { channel, share, shareCount: c.shareCount })
-  },
+  }),
 }
 
 const PreviewBody = z.object({ url: z.string().trim().min(1).max(2000) })
 
-export const linkPreviewEndpoint: Endpoint = {
+const linkPreviewEndpoint: Endpoint = {
   path: '/link-preview',
   method: 'post',
   custom: memberOperation({
@@ -175,9 +159,7 @@ export const linkPreviewEndpoint: Endpoint = {
       429: { description: 'Too many previews; see Retry-After' },
     },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const body = await readBody(req, PreviewBody)
     if (body.response) return body.response
     await consume(req.payload, 'link-preview:user', String(user.id), req)
@@ -188,7 +170,7 @@ export const linkPreviewEndpoint: Endpoint = {
       if (err instanceof FetchFailed) return error(req, 422, err.message, { field: 'url' })
       throw err
     }
-  },
+  }),
 }
 
 const ScheduleBody = z.object({ publishAt: z.iso.datetime({ offset: true }) })
@@ -199,7 +181,7 @@ async function editablePost(req: PayloadRequest, user: Member, id: number) {
   return (await req.payload.count({ collection: 'posts', where: mine, overrideAccess: true })).totalDocs === 1
 }
 
-export const scheduleEndpoint: Endpoint = {
+const scheduleEndpoint: Endpoint = {
   path: '/:id/schedule',
   method: 'post',
   custom: memberOperation({
@@ -213,9 +195,7 @@ export const scheduleEndpoint: Endpoint = {
       404: { description: 'No such post of yours' },
     },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
     if (!id || !(await editablePost(req, user, id))) return notFound(req)
     const body = await readBody(req, ScheduleBody)
@@ -231,7 +211,7 @@ export const scheduleEndpoint: Endpoint = {
       waitUntil: at,
     })
     return json(req, { scheduled: { id: job.id, publishAt: at.toISOString() } })
-  },
+  }),
 }
 
 async function cancelSchedules(req: PayloadRequest, id: number) {
@@ -249,7 +229,7 @@ async function cancelSchedules(req: PayloadRequest, id: number) {
   })
 }
 
-export const unscheduleEndpoint: Endpoint = {
+const unscheduleEndpoint: Endpoint = {
   path: '/:id/schedule',
   method: 'delete',
   custom: memberOperation({
@@ -257,14 +237,12 @@ export const unscheduleEndpoint: Endpoint = {
     tag: 'posts',
     responses: { 200: { description: 'No publishing remains scheduled' }, 404: { description: 'No such post of yours' } },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
     if (!id || !(await editablePost(req, user, id))) return notFound(req)
     await cancelSchedules(req, id)
     return json(req, { scheduled: null })
-  },
+  }),
 }
 
 export const postEndpoints: Endpoint[] = [

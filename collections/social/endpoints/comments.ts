@@ -2,13 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { removeReaction, setReaction } from '@/domain/social/reactions'
+import { readableById } from '@/domain/social/visibility'
 import { error, json, readBody } from '@/lib/http'
-import { memberOperation, routeId, signedInMember, signInFirst, type Member } from './shared'
-
-async function readableComment(req: PayloadRequest, user: Member, id: number) {
-  const { docs } = await req.payload.find({ collection: 'comments', where: { id: { equals: id } }, limit: 1, depth: 0, pagination: false, overrideAccess: false, user, select: { likeCount: true } })
-  return docs[0]
-}
+import { forMembers, memberOperation, routeId } from './shared'
 
 const likeCount = async (req: PayloadRequest, id: number) =>
   ((await req.payload.findByID({ collection: 'comments', id, depth: 0, select: { likeCount: true }, overrideAccess: true, trash: true })) as { likeCount: number }).likeCount
@@ -24,11 +20,9 @@ const endpoint = (method: 'put' | 'delete'): Endpoint => ({
     ...(method === 'put' ? { body: Body } : {}),
     responses: { 200: { description: '`{ liked, changed, likeCount }`' }, 400: { description: 'Comments take likes only' }, 404: { description: 'No such comment, or not visible to you' } },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
-    if (!id || !(await readableComment(req, user, id))) return error(req, 404, 'No such comment.')
+    if (!id || !(await readableById(req, 'comments', id, { likeCount: true }))) return error(req, 404, 'No such comment.')
     let changed: boolean
     if (method === 'put') {
       const body = await readBody(req, Body)
@@ -36,7 +30,7 @@ const endpoint = (method: 'put' | 'delete'): Endpoint => ({
       changed = (await setReaction(req.payload, user.id, { collection: 'comments', id }, 'like')).changed
     } else changed = (await removeReaction(req.payload, user.id, { collection: 'comments', id })) !== null
     return json(req, { liked: method === 'put', changed, likeCount: await likeCount(req, id) })
-  },
+  }),
 })
 
 export const commentEndpoints: Endpoint[] = [endpoint('put'), endpoint('delete')]

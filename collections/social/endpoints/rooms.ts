@@ -1,29 +1,17 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { joinRoom, leaveRoom } from '@/domain/social/membership'
+import { readableById } from '@/domain/social/visibility'
 import { error, json } from '@/lib/http'
-import { memberOperation, routeId, signedInMember, signInFirst } from './shared'
+import { forMembers, memberOperation, routeId } from './shared'
 
 /** The room, if the member may see it (its visibility admits them). */
-async function visibleRoom(req: Parameters<Endpoint['handler']>[0], id: number) {
-  const user = signedInMember(req)!
-  const { docs } = await req.payload.find({
-    collection: 'rooms',
-    where: { id: { equals: id } },
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    overrideAccess: false,
-    user,
-    select: { memberCount: true },
-  })
-  return docs[0] as { id: number; memberCount: number } | undefined
-}
+const visibleRoom = (req: PayloadRequest, id: number) => readableById(req, 'rooms', id, { memberCount: true })
 
-const memberCount = async (req: Parameters<Endpoint['handler']>[0], id: number) =>
+const memberCount = async (req: PayloadRequest, id: number) =>
   ((await req.payload.findByID({ collection: 'rooms', id, depth: 0, select: { memberCount: true }, overrideAccess: true })) as { memberCount: number }).memberCount
 
-export const joinRoomEndpoint: Endpoint = {
+const joinRoomEndpoint: Endpoint = {
   path: '/:id/join',
   method: 'post',
   custom: memberOperation({
@@ -32,17 +20,15 @@ export const joinRoomEndpoint: Endpoint = {
     tag: 'rooms',
     responses: { 200: { description: '`{ joined, role, memberCount }`; `joined` is false when you already were a member' }, 404: { description: 'No such room, or not visible to you' } },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
     if (!id || !(await visibleRoom(req, id))) return error(req, 404, 'No such room.')
     const result = await joinRoom(req.payload, id, user.id)
     return json(req, { ...result, memberCount: await memberCount(req, id) })
-  },
+  }),
 }
 
-export const leaveRoomEndpoint: Endpoint = {
+const leaveRoomEndpoint: Endpoint = {
   path: '/:id/leave',
   method: 'post',
   custom: memberOperation({
@@ -55,15 +41,13 @@ export const leaveRoomEndpoint: Endpoint = {
       409: { description: 'You own this channel' },
     },
   }),
-  handler: async (req) => {
-    const user = signedInMember(req)
-    if (!user) return signInFirst(req)
+  handler: forMembers(async (req, user) => {
     const id = routeId(req)
     if (!id || !(await visibleRoom(req, id))) return error(req, 404, 'No such room.')
     const result = await leaveRoom(req.payload, id, user.id)
     if (result === 'owner') return error(req, 409, 'You own this channel; ask staff to hand it over before leaving.')
     return json(req, { left: result === 'left', memberCount: await memberCount(req, id) })
-  },
+  }),
 }
 
 export const roomEndpoints: Endpoint[] = [joinRoomEndpoint, leaveRoomEndpoint]

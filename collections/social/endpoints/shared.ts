@@ -30,6 +30,14 @@ export function signedInMember(req: PayloadRequest): Member | null {
 
 export const signInFirst = (req: PayloadRequest) => error(req, 401, 'Sign in first.')
 
+/** An endpoint handler for signed-in members; anyone else is answered 401. */
+export const forMembers =
+  (handler: (req: PayloadRequest, user: Member) => Promise<Response>): Endpoint['handler'] =>
+  async (req) => {
+    const user = signedInMember(req)
+    return user ? handler(req, user) : signInFirst(req)
+  }
+
 /** The numeric `:id` of the route, or null. */
 export function routeId(req: PayloadRequest): number | null {
   const n = Number(req.routeParams?.id)

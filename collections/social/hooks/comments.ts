@@ -5,25 +5,15 @@ import { isStaffUser } from '@/access/roles'
 import { sqlFor } from '@/db/sql'
 import { bump, COUNTER_FIELDS } from '@/domain/social/db'
 import { emitMention, resolveMentions } from '@/domain/social/mentions'
+import { readableById } from '@/domain/social/visibility'
 
-export const EDIT_WINDOW_MS = 15 * 60 * 1000
+const EDIT_WINDOW_MS = 15 * 60 * 1000
 
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number | null | undefined))
 
-async function readablePost(req: PayloadRequest, id: number) {
-  const { docs } = await req.payload.find({
-    collection: 'posts',
-    where: { id: { equals: id } },
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    overrideAccess: !req.user,
-    user: req.user,
-    req,
-    select: { _status: true },
-  })
-  return (docs[0] as { _status?: string } | undefined)?._status === 'published'
-}
+/** True if the post is published and `req.user` may read it. */
+const commentablePost = async (req: PayloadRequest, id: number) =>
+  (await readableById<{ _status?: string }>(req, 'posts', id, { _status: true }))?._status === 'published'
 
 const invalid = (req: PayloadRequest, path: string, message: string) => new ValidationError({ collection: 'comments', errors: [{ path, message }] }, req.t)
 
@@ -37,7 +27,7 @@ export const prepareComment: CollectionBeforeChangeHook = async ({ data, operati
     if (user && user.collection === 'users' && (req.payloadAPI !== 'local' || !data.author)) data.author = user.id
     data.deletedAt = null
     const post = idOf(data.post)
-    if (!post || !(await readablePost(req, post))) throw invalid(req, 'post', 'That post cannot be commented on.')
+    if (!post || !(await commentablePost(req, post))) throw invalid(req, 'post', 'That post cannot be commented on.')
     const parentId = idOf(data.parent)
     if (parentId) {
       const parent = await req.payload.findByID({ collection: 'comments', id: parentId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { post: true, parent: true } })

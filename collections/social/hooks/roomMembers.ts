@@ -2,21 +2,20 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 
 import { sql, sqlFor } from '@/db/sql'
 import { bump } from '@/domain/social/db'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number))
+import { relationId } from '@/lib/relation'
 
 export const memberCountAfterChange: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const db = await sqlFor(req)
-  if (operation === 'create') await bump(db, 'rooms', 'member_count', idOf(doc.room), 1)
-  else if (previousDoc && idOf(previousDoc.room) !== idOf(doc.room)) {
-    await bump(db, 'rooms', 'member_count', idOf(previousDoc.room), -1)
-    await bump(db, 'rooms', 'member_count', idOf(doc.room), 1)
+  if (operation === 'create') await bump(db, 'rooms', 'member_count', relationId(doc.room)!, 1)
+  else if (previousDoc && relationId(previousDoc.room) !== relationId(doc.room)) {
+    await bump(db, 'rooms', 'member_count', relationId(previousDoc.room)!, -1)
+    await bump(db, 'rooms', 'member_count', relationId(doc.room)!, 1)
   }
   return doc
 }
 
 export const memberCountAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await bump(await sqlFor(req), 'rooms', 'member_count', idOf(doc.room), -1)
+  await bump(await sqlFor(req), 'rooms', 'member_count', relationId(doc.room)!, -1)
   return doc
 }
 
@@ -26,7 +25,7 @@ export const memberCountOnRoomCreate: CollectionAfterChangeHook = async ({ doc, 
   const db = await sqlFor(req)
   const { rows } = await db.execute(sql`
     insert into room_members (room_id, user_id, role, updated_at, created_at)
-    values (${doc.id}, ${idOf(doc.owner)}, 'owner', now(), now())
+    values (${doc.id}, ${relationId(doc.owner)}, 'owner', now(), now())
     on conflict (room_id, user_id) do nothing returning id`)
   if (rows.length) {
     await bump(db, 'rooms', 'member_count', doc.id, 1)

@@ -1,4 +1,4 @@
-import type { Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
 
@@ -15,7 +15,6 @@ export type Viewer = {
   tier?: string | null
 } | null | undefined
 
-export const isStaff = (user: Viewer) => isStaffUser(user)
 export const isVerifiedDoctor = (user: Viewer) => Boolean(user && user.verificationStatus === 'verified')
 export const isPremium = (user: Viewer) => Boolean(user && (user.tier === 'premium' || user.tier === 'pro'))
 
@@ -35,7 +34,7 @@ export function roomAudiences(user: Viewer): RoomVisibility[] {
 
 /** Rooms the viewer may see (and so join), as a query. */
 export function roomReadWhere(user: Viewer, prefix = ''): Where | true {
-  if (isStaff(user)) return true
+  if (isStaffUser(user)) return true
   return { [`${prefix}visibility`]: { in: roomAudiences(user) } }
 }
 
@@ -63,7 +62,7 @@ export function publishedPostWhere(user: Viewer, prefix = ''): Where {
  * posts (not what they deleted); everyone else published, visible posts of an audience they belong to.
  */
 export function postReadWhere(user: Viewer): Where | true {
-  if (isStaff(user)) return true
+  if (isStaffUser(user)) return true
   const published = publishedPostWhere(user)
   if (!user) return published
   return { or: [published, { and: [{ author: { equals: user.id } }, notTrashed('')] }] }
@@ -71,9 +70,28 @@ export function postReadWhere(user: Viewer): Where | true {
 
 /** Comments: visible ones under a post the viewer may read; authors see their own held ones too. */
 export function commentReadWhere(user: Viewer): Where | true {
-  if (isStaff(user)) return true
+  if (isStaffUser(user)) return true
   const onReadablePost = publishedPostWhere(user, 'post.')
   const visible: Where = { and: [{ moderation: { equals: 'visible' } }, notTrashed(''), onReadablePost] }
   if (!user) return visible
   return { or: [visible, { and: [{ author: { equals: user.id } }, notTrashed(''), onReadablePost] }] }
+}
+
+/**
+ * The document `id`, with only the `select`ed fields, if `req.user` may read it (the collection's read
+ * access applies); calls without a user (local API) read any document.
+ */
+export async function readableById<T>(req: PayloadRequest, collection: CollectionSlug, id: number | string, select: SelectType) {
+  const { docs } = await req.payload.find({
+    collection,
+    where: { id: { equals: id } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: !req.user,
+    user: req.user,
+    req,
+    select,
+  })
+  return docs[0] as unknown as (T & { id: number }) | undefined
 }

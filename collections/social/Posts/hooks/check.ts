@@ -1,17 +1,18 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
 import { isAcceptedVideoUrl } from '@/domain/social/content'
 import { FetchFailed, RefusedUrl, fetchLinkPreview } from '@/domain/social/linkPreview'
 import { membershipRole } from '@/domain/social/membership'
+import { readableById } from '@/domain/social/visibility'
 
 type Problem = { path: string; message: string }
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number | null | undefined))
 const hasText = (data: Record<string, any>) => Boolean(data.text && String(data.text).trim())
 
 /** What each kind of post needs, checked when a post is published (drafts may be unfinished). */
-export function kindProblems(data: Record<string, any>): Problem[] {
+function kindProblems(data: Record<string, any>): Problem[] {
   const media: unknown[] = Array.isArray(data.media) ? data.media : []
   const problems: Problem[] = []
   const need = (ok: unknown, path: string, message: string) => {
@@ -50,21 +51,6 @@ export function kindProblems(data: Record<string, any>): Problem[] {
   return problems
 }
 
-async function readablePost(req: PayloadRequest, id: number) {
-  const { docs } = await req.payload.find({
-    collection: 'posts',
-    where: { id: { equals: id } },
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    overrideAccess: !req.user,
-    user: req.user,
-    req,
-    select: { kind: true, repostOf: true },
-  })
-  return docs[0] as { id: number; kind: string; repostOf?: number | null } | undefined
-}
-
 /** Kind rules, images only, room membership, the shared post, a safe video link and the link preview. */
 export const checkPost: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const problems: Problem[] = []
@@ -100,7 +86,7 @@ export const checkPost: CollectionBeforeChangeHook = async ({ data, operation, o
 
   const repostOf = idOf(data.repostOf)
   if (repostOf && changed('repostOf')) {
-    const original = await readablePost(req, repostOf)
+    const original = await readableById<{ kind: string; repostOf?: number | null }>(req, 'posts', repostOf, { kind: true, repostOf: true })
     if (!original || String(original.id) === String(originalDoc?.id)) problems.push({ path: 'repostOf', message: 'That post cannot be shared.' })
     // Sharing a repost shares its original.
     else if (original.kind === 'repost' && original.repostOf) data.repostOf = idOf(original.repostOf)

@@ -2,12 +2,11 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { sqlFor } from '@/db/sql'
 import { recordShare } from '@/domain/social/reactions'
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number))
+import { relationId } from '@/lib/relation'
 
 /** A repost or quote is an in-app share of its original: a share row and shareCount + 1, in the same transaction. */
 export const recordRepost: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create' || (doc.kind !== 'repost' && doc.kind !== 'quote') || !doc.repostOf || !doc.author) return doc
-  await recordShare(await sqlFor(req), idOf(doc.author), idOf(doc.repostOf), 'in_app', doc.id)
+  await recordShare(await sqlFor(req), relationId(doc.author)!, relationId(doc.repostOf)!, 'in_app', doc.id)
   return doc
 }
