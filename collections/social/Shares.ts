@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, ownerOrStaff } from '@/access'
+import { SHARE_CHANNELS } from '@/domain/social/reactions'
 
 /**
  * Each time a member shares a post: in the app (a repost or quote, linked here) or by its link.
@@ -14,7 +15,7 @@ export const Shares: CollectionConfig = {
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, maxDepth: 0 },
     { name: 'post', type: 'relationship', relationTo: 'posts', required: true, index: true, maxDepth: 0 },
-    { name: 'channel', type: 'select', required: true, options: ['in_app', 'copy_link', 'external'] },
+    { name: 'channel', type: 'select', required: true, options: [...SHARE_CHANNELS] },
     { name: 'repost', type: 'relationship', relationTo: 'posts', maxDepth: 0, admin: { description: 'The repost or quote of an in-app share.' } },
   ],
 }

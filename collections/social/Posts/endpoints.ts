@@ -4,8 +4,8 @@ import { isStaffUser } from '@/access/roles'
 import { z } from 'zod'
 
 import { FetchFailed, RefusedUrl, fetchLinkPreview } from '@/domain/social/linkPreview'
-import { REACTION_KINDS, recordShare, removeReaction, setBookmark, setReaction } from '@/domain/social/reactions'
-import { readableById } from '@/domain/social/visibility'
+import { REACTION_KINDS, SHARE_CHANNELS, recordShare, removeReaction, setBookmark, setReaction } from '@/domain/social/reactions'
+import { POST_VISIBILITIES, readableById } from '@/domain/social/visibility'
 import { transaction } from '@/db/sql'
 import { error, json, readBody } from '@/lib/http'
 import { consume } from '@/rate-limit'
@@ -101,8 +101,8 @@ const bookmarkEndpoint = (method: 'put' | 'delete'): Endpoint => ({
 })
 
 const ShareBody = z.object({
-  channel: z.enum(['in_app', 'copy_link', 'external']),
-  visibility: z.enum(['public', 'members', 'verified', 'premium']).optional(),
+  channel: z.enum(SHARE_CHANNELS),
+  visibility: z.enum(POST_VISIBILITIES).optional(),
 })
 
 const shareEndpoint: Endpoint = {

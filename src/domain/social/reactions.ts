@@ -71,8 +71,10 @@ export async function setBookmark(payload: Payload, userId: number, postId: numb
   })
 }
 
-/** A share by link (copy_link, external): one row per share, shareCount + 1. */
-export async function recordShare(db: Db, userId: number, postId: number, channel: 'in_app' | 'copy_link' | 'external', repost?: number) {
+export const SHARE_CHANNELS = ['in_app', 'copy_link', 'external'] as const
+
+/** A share (in_app by a repost or quote, or by link): one row per share, shareCount + 1. */
+export async function recordShare(db: Db, userId: number, postId: number, channel: (typeof SHARE_CHANNELS)[number], repost?: number) {
   const { rows } = await db.execute(sql`
     insert into shares (user_id, post_id, channel, repost_id, updated_at, created_at)
     values (${userId}, ${postId}, ${channel}, ${repost ?? null}, now(), now()) returning id`)
