@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '@/access'
-import { participantOf } from './access'
+import { participantsOnly } from './access'
 
 /**
  * Each participant's place in a conversation: how far they have received (delivered) and read, by
@@ -11,12 +10,7 @@ import { participantOf } from './access'
 export const ConversationMembers: CollectionConfig = {
   slug: 'conversation-members',
   admin: { defaultColumns: ['conversation', 'user', 'lastReadAt'], group: 'Messaging' },
-  access: {
-    read: participantOf('conversation.'),
-    create: nobody,
-    update: nobody,
-    delete: nobody,
-  },
+  access: participantsOnly('conversation.'),
   indexes: [
     { fields: ['conversation', 'user'], unique: true },
     { fields: ['user', 'lastMessageAt', 'conversation'] },

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '@/access'
 import { GROUP_LIMIT } from '@/domain/messaging/policy'
-import { participantOf } from './access'
+import { participantsOnly } from './access'
 import { conversationEndpoints } from './endpoints'
 
 /**
@@ -13,12 +12,7 @@ import { conversationEndpoints } from './endpoints'
 export const Conversations: CollectionConfig = {
   slug: 'conversations',
   admin: { defaultColumns: ['title', 'kind', 'lastMessageAt'], group: 'Messaging' },
-  access: {
-    read: participantOf(),
-    create: nobody,
-    update: nobody,
-    delete: nobody,
-  },
+  access: participantsOnly(),
   endpoints: conversationEndpoints,
   fields: [
     { name: 'kind', type: 'select', required: true, defaultValue: 'direct', options: ['direct', 'group'] },

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '@/access'
-import { MESSAGE_MAX } from '@/domain/messaging/policy'
-import { participantOf } from './access'
+import { MESSAGE_MAX } from '@/domain/messaging/shared'
+import { participantsOnly } from './access'
 
 /**
  * One message. Sent only through POST /api/conversations/:id/messages, which sets the sender from the
@@ -11,12 +10,7 @@ import { participantOf } from './access'
 export const Messages: CollectionConfig = {
   slug: 'messages',
   admin: { defaultColumns: ['conversation', 'sender', 'createdAt'], group: 'Messaging' },
-  access: {
-    read: participantOf('conversation.'),
-    create: nobody,
-    update: nobody,
-    delete: nobody,
-  },
+  access: participantsOnly('conversation.'),
   indexes: [
     { fields: ['sender', 'clientId'], unique: true },
     { fields: ['conversation', 'createdAt'] },

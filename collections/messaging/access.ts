@@ -1,4 +1,6 @@
-import type { Access, Where } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
+
+import { nobody } from '@/access'
 
 /**
  * Conversations are private to their participants, staff included: the rule is a query, so the
@@ -10,3 +12,14 @@ export const participantOf =
     if (!user || user.collection !== 'users') return false
     return { [`${prefix}participants`]: { equals: user.id } }
   }
+
+/**
+ * Access of the messaging collections: read by the conversation's participants (`prefix` leads from
+ * the document to its conversation), written only by the messaging endpoints through server code.
+ */
+export const participantsOnly = (prefix = ''): CollectionConfig['access'] => ({
+  read: participantOf(prefix),
+  create: nobody,
+  update: nobody,
+  delete: nobody,
+})

@@ -1,12 +1,13 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { decodeCursor, inbox, startConversation } from '@/domain/messaging/conversations'
 import { listMessages, markRead, sendMessage } from '@/domain/messaging/messages'
-import { GROUP_LIMIT, MESSAGE_MAX, MessagingError } from '@/domain/messaging/policy'
+import { GROUP_LIMIT, MessagingError } from '@/domain/messaging/policy'
+import { MESSAGE_MAX } from '@/domain/messaging/shared'
 import { error, json, readBody } from '@/lib/http'
 import { jsonBody } from '@/openapi/describe'
-import { currentMember, pathId } from '../social/graphEndpoints'
+import { memberHandler, pathId } from '../social/graphEndpoints'
 
 type Responses = Record<number, { description: string; content?: unknown }>
 const idParam = { in: 'path', name: 'id', required: true, schema: { type: 'integer' }, description: 'Conversation id' }
@@ -24,21 +25,6 @@ function operation(opts: { summary: string; description?: string; body?: z.ZodTy
   }
 }
 
-/** Runs a handler for a signed-in member, turning rule violations into their HTTP answers. */
-function memberHandler(run: (req: PayloadRequest, me: NonNullable<ReturnType<typeof currentMember>>) => Promise<Response>): Endpoint['handler'] {
-  return async (req) => {
-    const me = currentMember(req)
-    if (!me) return error(req, 401, 'Sign in first.')
-    try {
-      return await run(req, me)
-    } catch (err) {
-      if (err instanceof MessagingError) return error(req, err.status, err.message)
-      throw err
-    }
-  }
-}
-
-const query = (req: PayloadRequest) => Object.fromEntries(new URL(req.url ?? 'http://x').searchParams)
 const messageId = z.coerce.number().int().positive().max(2147483647)
 
 export const StartBody = z.object({
@@ -85,7 +71,7 @@ const start: Endpoint = {
       429: { description: 'Too many new conversations; see Retry-After' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
+  handler: memberHandler(MessagingError, async (req, me) => {
     const body = await readBody(req, StartBody)
     if (body.response) return body.response
     const result = await startConversation(req.payload, me, body.data, req)
@@ -111,7 +97,7 @@ const send: Endpoint = {
       429: { description: 'Sending too fast; see Retry-After' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
+  handler: memberHandler(MessagingError, async (req, me) => {
     const id = pathId(req)
     if (!id) return error(req, 404, 'No such conversation.')
     const body = await readBody(req, SendBody)
@@ -149,10 +135,10 @@ const list: Endpoint = {
       404: { description: 'No such conversation (or you are not in it)' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
+  handler: memberHandler(MessagingError, async (req, me) => {
     const id = pathId(req)
     if (!id) return error(req, 404, 'No such conversation.')
-    const params = Page.safeParse(query(req))
+    const params = Page.safeParse(Object.fromEntries(req.searchParams))
     if (!params.success) return error(req, 400, 'Bad cursor or limit.')
     return json(req, await listMessages(req.payload, me.id, id, params.data))
   }),
@@ -172,7 +158,7 @@ const read: Endpoint = {
       404: { description: 'No such conversation (or you are not in it)' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
+  handler: memberHandler(MessagingError, async (req, me) => {
     const id = pathId(req)
     if (!id) return error(req, 404, 'No such conversation.')
     const body = await readBody(req, ReadBody)
@@ -196,8 +182,8 @@ const inboxEndpoint: Endpoint = {
     ],
     responses: { 200: { description: '`{ docs, nextCursor }`' }, 400: { description: 'Bad cursor' } },
   }),
-  handler: memberHandler(async (req, me) => {
-    const params = InboxPage.safeParse(query(req))
+  handler: memberHandler(MessagingError, async (req, me) => {
+    const params = InboxPage.safeParse(Object.fromEntries(req.searchParams))
     if (!params.success) return error(req, 400, 'Bad cursor or limit.')
     const before = params.data.before ? decodeCursor(params.data.before) : null
     if (params.data.before && !before) return error(req, 400, 'Bad cursor.')

@@ -3,17 +3,26 @@ import { z } from 'zod'
 
 import { block, follow, followList, GraphError, unblock, unfollow } from '@/domain/social/graph'
 import { error, json } from '@/lib/http'
+import { forMembers, signedInMember, type Member } from './endpoints/shared'
 
-/** The signed-in member (users collection), or null. */
-export function currentMember(req: PayloadRequest): { id: number; verificationStatus?: string | null; roles?: string[] | null } | null {
-  const user = req.user as { id: number; collection?: string } | null
-  return user && user.collection === 'users' ? (user as never) : null
-}
-
-export function pathId(req: PayloadRequest, name = 'id'): number | null {
-  const n = Number(req.routeParams?.[name])
+/** The numeric `:id` of the route, or null (also beyond the database's integer range). */
+export function pathId(req: PayloadRequest): number | null {
+  const n = Number(req.routeParams?.id)
   return Number.isSafeInteger(n) && n > 0 && n <= 2147483647 ? n : null
 }
+
+type RuleError = abstract new (...args: never[]) => Error & { status: number }
+
+/** A handler for signed-in members that turns the domain's rule violations (`Rule`) into their HTTP answers. */
+export const memberHandler = (Rule: RuleError, run: (req: PayloadRequest, me: Member) => Promise<Response>): Endpoint['handler'] =>
+  forMembers(async (req, me) => {
+    try {
+      return await run(req, me)
+    } catch (err) {
+      if (err instanceof Rule) return error(req, err.status, err.message)
+      throw err
+    }
+  })
 
 const idParam = { in: 'path', name: 'id', required: true, schema: { type: 'integer' }, description: 'The other member' }
 
@@ -36,19 +45,11 @@ function graphEndpoint(path: string, method: 'put' | 'delete', action: Action, d
     path,
     method,
     custom,
-    handler: async (req) => {
-      const me = currentMember(req)
-      if (!me) return error(req, 401, 'Sign in first.')
+    handler: memberHandler(GraphError, async (req, me) => {
       const other = pathId(req)
       if (!other) return error(req, 400, 'Not a member id.', { field: 'id' })
-      try {
-        const result = await action(req.payload, me.id, other)
-        return json(req, { message: done, ...result })
-      } catch (err) {
-        if (err instanceof GraphError) return error(req, err.status, err.message)
-        throw err
-      }
-    },
+      return json(req, { message: done, ...(await action(req.payload, me.id, other)) })
+    }),
   }
 }
 
@@ -102,9 +103,9 @@ function listEndpoint(direction: 'followers' | 'following'): Endpoint {
     handler: async (req) => {
       const userId = pathId(req)
       if (!userId) return error(req, 400, 'Not a member id.', { field: 'id' })
-      const params = Cursor.safeParse(Object.fromEntries(new URL(req.url ?? 'http://x').searchParams))
+      const params = Cursor.safeParse(Object.fromEntries(req.searchParams))
       if (!params.success) return error(req, 400, 'Bad cursor or limit.')
-      const page = await followList(req.payload, { userId, direction, viewer: currentMember(req)?.id, ...params.data })
+      const page = await followList(req.payload, { userId, direction, viewer: signedInMember(req)?.id, ...params.data })
       return json(req, page)
     },
   }

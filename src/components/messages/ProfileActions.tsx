@@ -97,11 +97,7 @@ export function ProfileActions(props: Props) {
           {blocking ? 'Unblock' : 'Block'}
         </button>
       </div>
-      {errors.length ? (
-        <FormAlert>
-          <Messages messages={errors} />
-        </FormAlert>
-      ) : null}
+      <FormAlert>{errors.length ? <Messages messages={errors} /> : null}</FormAlert>
     </div>
   )
 }

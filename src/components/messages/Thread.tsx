@@ -2,24 +2,16 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
+import { MESSAGE_MAX, messageStates, type MemberState, type Message, type MessageState } from '@/domain/messaging/shared'
 import { api } from '../forms/api'
 import { FormAlert, Messages } from '../forms/FormAlert'
-import { messageTime, personName, type Person } from './format'
+import { messageTime, personName } from './format'
 import { useLiveEvents } from './useLiveEvents'
 
-export type ThreadMessage = {
-  id: number
-  conversationId: number
-  senderId: number
-  body: string
-  clientId: string | null
-  createdAt: string
-}
-export type ThreadMember = Person & { lastReadMessageId: number; lastDeliveredMessageId: number }
-type Shown = ThreadMessage & { pending?: boolean; failed?: boolean }
-type Page = { docs: ThreadMessage[]; members: ThreadMember[]; nextCursor: string | null }
+type Shown = Message & { pending?: boolean; failed?: boolean }
+type Page = { docs: Message[]; members: MemberState[]; nextCursor: string | null }
 
-const MAX = 4000
+const LABELS: Record<MessageState, string> = { sent: 'Sent', delivered: 'Delivered', read: 'Read' }
 const newClientId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
 
@@ -43,7 +35,7 @@ function merge(list: Shown[], incoming: Shown[]): Shown[] {
 export function Thread(props: { conversationId: number; me: number; title: string; initial: Page }) {
   const { conversationId, me } = props
   const [messages, setMessages] = useState<Shown[]>(() => merge([], props.initial.docs))
-  const [members, setMembers] = useState<ThreadMember[]>(props.initial.members)
+  const [members, setMembers] = useState<MemberState[]>(props.initial.members)
   const [older, setOlder] = useState<string | null>(props.initial.nextCursor)
   const [draft, setDraft] = useState('')
   const [errors, setErrors] = useState<string[]>([])
@@ -67,12 +59,11 @@ export function Thread(props: { conversationId: number; me: number; title: strin
 
   /** Fetches what is newer than what we have (after a live event without a body, or a reconnect). */
   const catchUp = useCallback(async () => {
-    const after = messages.reduce((max, m) => (m.id > max ? m.id : max), 0)
-    const res = await api<Page>(`/api/conversations/${conversationId}/messages?after=${after}&limit=100`)
+    const res = await api<Page>(`/api/conversations/${conversationId}/messages?after=${lastId()}&limit=100`)
     if (!res.ok || !res.data) return
     setMembers(res.data.members)
     setMessages((list) => merge(list, res.data!.docs))
-  }, [conversationId, messages])
+  }, [conversationId, lastId])
 
   useEffect(() => {
     setLocal(true)
@@ -94,7 +85,7 @@ export function Thread(props: { conversationId: number; me: number; title: strin
     }
     if (Number(data.conversationId) !== conversationId) return
     if (event.type === 'message') {
-      if (typeof data.body === 'string') setMessages((list) => merge(list, [data as ThreadMessage]))
+      if (typeof data.body === 'string') setMessages((list) => merge(list, [data as Message]))
       else void catchUp()
     } else if (event.type === 'read' || event.type === 'delivered') {
       const key = event.type === 'read' ? 'lastReadMessageId' : 'lastDeliveredMessageId'
@@ -116,7 +107,7 @@ export function Thread(props: { conversationId: number; me: number; title: strin
     setErrors([])
     const optimistic: Shown = { id: -Date.now(), conversationId, senderId: me, body, clientId, createdAt: new Date().toISOString(), pending: true }
     setMessages((list) => merge(list, [optimistic]))
-    const res = await api<{ message: ThreadMessage }>(`/api/conversations/${conversationId}/messages`, { json: { body, clientId } })
+    const res = await api<{ message: Message }>(`/api/conversations/${conversationId}/messages`, { json: { body, clientId } })
     if (res.ok && res.data) {
       setMessages((list) => merge(list, [res.data!.message]))
     } else {
@@ -143,10 +134,8 @@ export function Thread(props: { conversationId: number; me: number; title: strin
   }
 
   const names = new Map(members.map((m) => [m.id, personName(m)]))
-  const readUpTo = Math.min(...others.map((m) => m.lastReadMessageId))
-  const deliveredUpTo = Math.min(...others.map((m) => m.lastDeliveredMessageId))
-  const stateOf = (m: Shown) =>
-    m.failed ? 'Not sent' : m.pending || m.id < 0 ? 'Sending…' : m.id <= readUpTo ? 'Read' : m.id <= deliveredUpTo ? 'Delivered' : 'Sent'
+  const delivery = messageStates(others)
+  const stateOf = (m: Shown) => (m.failed ? 'Not sent' : m.pending || m.id < 0 ? 'Sending…' : LABELS[delivery(m.id)])
   const lastMine = [...messages].reverse().find((m) => m.senderId === me)
 
   return (
@@ -192,11 +181,7 @@ export function Thread(props: { conversationId: number; me: number; title: strin
         })}
         <div ref={bottom} />
       </div>
-      {errors.length ? (
-        <FormAlert>
-          <Messages messages={errors} />
-        </FormAlert>
-      ) : null}
+      <FormAlert>{errors.length ? <Messages messages={errors} /> : null}</FormAlert>
       <form className="composer" onSubmit={submit}>
         <label htmlFor="composer-body" className="visually-hidden">
           Message
@@ -205,7 +190,7 @@ export function Thread(props: { conversationId: number; me: number; title: strin
           id="composer-body"
           className="textarea composer__input"
           rows={2}
-          maxLength={MAX}
+          maxLength={MESSAGE_MAX}
           placeholder="Write a message"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}

@@ -4,7 +4,7 @@ import { pgCode, query, sql, transaction } from '@/db/sql'
 import { markDelivered } from './messages'
 import { GROUP_LIMIT, isTrusted, MessagingError, spendStart, type Sender } from './policy'
 
-export const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`)
+const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`)
 
 /**
  * Starts a conversation, or returns the existing 1:1 one. Refused when a block stands between any two
@@ -81,7 +81,7 @@ export type InboxEntry = {
 }
 
 const UNREAD_CAP = 100
-export const encodeCursor = (at: string, id: number) => Buffer.from(`${at}|${id}`).toString('base64url')
+const encodeCursor = (at: string, id: number) => Buffer.from(`${at}|${id}`).toString('base64url')
 export function decodeCursor(cursor: string): { at: string; id: number } | null {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|')
   const n = Number(id)

@@ -3,30 +3,10 @@ import type { Payload, PayloadRequest } from 'payload'
 import { CHANNEL } from '@/realtime/hub'
 import { query, sql } from '@/db/sql'
 import { MessagingError, spendSend, type Sender } from './policy'
+import { messageStates, type MemberState, type Message } from './shared'
 
 /** Message bodies up to this size travel inside the live event; longer ones are fetched by id. */
 const INLINE_BODY_BYTES = 2000
-
-export type MessageState = 'sent' | 'delivered' | 'read'
-export type Message = {
-  id: number
-  conversationId: number
-  senderId: number
-  body: string
-  clientId: string | null
-  createdAt: string
-  /** For the sender's own messages: sent (stored), delivered (every other participant's client got it), read (all read it). */
-  state?: MessageState
-}
-export type MemberState = {
-  id: number
-  name: string
-  honorific: string | null
-  handle: string | null
-  lastReadMessageId: number
-  lastReadAt: string | null
-  lastDeliveredMessageId: number
-}
 
 const messageColumns = sql`id, conversation_id as "conversationId", sender_id as "senderId", body, client_id as "clientId", created_at as "createdAt"`
 
@@ -86,7 +66,7 @@ export async function sendMessage(
         ), conv as (
           update conversations c set last_message_at = greatest(c.last_message_at, ins.created_at),
                                      last_message_id = greatest(coalesce(c.last_message_id, 0), ins.id)
-          from ins where c.id = ins.conversation_id returning c.id
+          from ins where c.id = ins.conversation_id
         ), members as (
           update conversation_members cm set
             last_message_at = greatest(cm.last_message_at, ins.created_at),
@@ -95,7 +75,6 @@ export async function sendMessage(
           from ins where cm.conversation_id = ins.conversation_id returning cm.user_id
         )
         select ins.id, ins.conversation_id as "conversationId", ins.sender_id as "senderId", ins.body, ins.client_id as "clientId", ins.created_at as "createdAt",
-               (select count(*) from conv) as touched,
                pg_notify(${CHANNEL}, json_build_object(
                  'id', 'm' || ins.id, 'type', 'message', 'users', (select json_agg(user_id) from members),
                  'data', json_build_object('id', ins.id, 'conversationId', ins.conversation_id, 'senderId', ins.sender_id,
@@ -197,30 +176,26 @@ export async function listMessages(
             order by id desc limit ${opts.limit + 1}`,
   )
   const page = rows.slice(0, opts.limit).map(toMessage)
-  const others = members.filter((m) => Number(m.id) !== me)
-  const readUpTo = Math.min(...others.map((m) => Number(m.lastReadMessageId)))
-  const deliveredUpTo = Math.min(...others.map((m) => Number(m.lastDeliveredMessageId)))
-  for (const message of page) {
-    if (message.senderId !== me) continue
-    message.state = message.id <= readUpTo ? 'read' : message.id <= deliveredUpTo ? 'delivered' : 'sent'
-  }
+  const states = members.map(
+    (m): MemberState => ({
+      id: Number(m.id),
+      name: String(m.name),
+      honorific: (m.honorific as string) ?? null,
+      handle: (m.handle as string) ?? null,
+      lastReadMessageId: Number(m.lastReadMessageId),
+      lastReadAt: m.lastReadAt ? new Date(m.lastReadAt as string).toISOString() : null,
+      lastDeliveredMessageId: Number(m.lastDeliveredMessageId),
+    }),
+  )
+  const stateOf = messageStates(states.filter((m) => m.id !== me))
+  for (const message of page) if (message.senderId === me) message.state = stateOf(message.id)
   if (mine.latest && Number(mine.latest) > Number(mine.lastDeliveredMessageId)) await markDelivered(payload, me, [conversationId])
   const last = page[page.length - 1]
   return {
     conversation: { id: conversationId, kind: mine.kind as string, title: (mine.title as string) ?? null },
     docs: page,
     nextCursor: rows.length > opts.limit && last ? String(last.id) : null,
-    members: members.map(
-      (m): MemberState => ({
-        id: Number(m.id),
-        name: String(m.name),
-        honorific: (m.honorific as string) ?? null,
-        handle: (m.handle as string) ?? null,
-        lastReadMessageId: Number(m.lastReadMessageId),
-        lastReadAt: m.lastReadAt ? new Date(m.lastReadAt as string).toISOString() : null,
-        lastDeliveredMessageId: Number(m.lastDeliveredMessageId),
-      }),
-    ),
+    members: states,
   }
 }
 

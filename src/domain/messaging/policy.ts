@@ -5,7 +5,6 @@ import { consume } from '@/rate-limit'
 
 /** Participants of a conversation, the starter included. */
 export const GROUP_LIMIT = 10
-export const MESSAGE_MAX = 4000
 
 export type Sender = { id: number; verificationStatus?: string | null; roles?: string[] | null }
 

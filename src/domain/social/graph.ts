@@ -8,7 +8,6 @@ import { query, sql, transaction, type Db } from '@/db/sql'
  * atomic `count = count + 1`, never read-modify-write. Idempotent: following twice changes nothing.
  */
 
-export type GraphUser = { id: number }
 export class GraphError extends Error {
   constructor(
     message: string,
@@ -28,22 +27,18 @@ export async function blockedIds(payload: Payload | Db, userId: number | string)
   return rows.map((r) => Number(r.id))
 }
 
+const eitherBlocked = (a: number, b: number) =>
+  sql`exists(select 1 from blocks where (blocker_id = ${a} and blocked_id = ${b}) or (blocker_id = ${b} and blocked_id = ${a}))`
+
 /** True when either of the two has blocked the other. */
 export async function blockedBetween(db: Payload | Db, a: number, b: number): Promise<boolean> {
-  const rows = await query(
-    db,
-    sql`select 1 from blocks where (blocker_id = ${a} and blocked_id = ${b}) or (blocker_id = ${b} and blocked_id = ${a}) limit 1`,
-  )
-  return rows.length > 0
-}
-
-async function existingMember(db: Db, id: number): Promise<boolean> {
-  return (await query(db, sql`select 1 from users where id = ${id} and _verified = true`)).length > 0
+  const [row] = await query<{ blocked: boolean }>(db, sql`select ${eitherBlocked(a, b)} as blocked`)
+  return row.blocked
 }
 
 /**
- * Counter update for follows that appeared (+1) or vanished (-1). One UPDATE over both users, so two
- * members following each other at the same instant lock the rows in the same (primary key) order.
+ * Counter update for follows that appeared (+1) or vanished (-1): one UPDATE per user, in primary key
+ * order, so two members following each other at the same instant lock the rows in the same order.
  */
 async function adjustCounts(db: Db, changes: { follower: number; following: number }[], delta: 1 | -1) {
   if (!changes.length) return
@@ -64,8 +59,12 @@ async function adjustCounts(db: Db, changes: { follower: number; following: numb
 export async function follow(payload: Payload, follower: number, following: number): Promise<{ created: boolean }> {
   if (follower === following) throw new GraphError('You cannot follow yourself.', 400)
   return transaction(payload, async (tx) => {
-    if (!(await existingMember(tx, following))) throw new GraphError('No such member.', 404)
-    if (await blockedBetween(tx, follower, following)) throw new GraphError('You cannot follow this member.', 403)
+    const [check] = await query<{ found: boolean; blocked: boolean }>(
+      tx,
+      sql`select exists(select 1 from users where id = ${following} and _verified = true) as found, ${eitherBlocked(follower, following)} as blocked`,
+    )
+    if (!check.found) throw new GraphError('No such member.', 404)
+    if (check.blocked) throw new GraphError('You cannot follow this member.', 403)
     const inserted = await query(
       tx,
       sql`insert into follows (follower_id, following_id, updated_at, created_at) values (${follower}, ${following}, now(), now())
@@ -118,16 +117,14 @@ export async function unblock(payload: Payload, blocker: number, blocked: number
   return { removed: rows.length > 0 }
 }
 
-export type Relationship = { following: boolean; followedBy: boolean; blocking: boolean; blockedBy: boolean }
+export type Relationship = { following: boolean; blocking: boolean }
 
-/** How the viewer stands with another member (for the profile's buttons): one statement. */
+/** Whether the viewer follows and whether they block another member (the profile's buttons): one statement. */
 export async function relationship(payload: Payload, viewer: number, other: number): Promise<Relationship> {
-  const [row] = await query<Record<keyof Relationship, boolean>>(
+  const [row] = await query<Relationship>(
     payload,
     sql`select exists(select 1 from follows where follower_id = ${viewer} and following_id = ${other}) as following,
-               exists(select 1 from follows where follower_id = ${other} and following_id = ${viewer}) as "followedBy",
-               exists(select 1 from blocks where blocker_id = ${viewer} and blocked_id = ${other}) as blocking,
-               exists(select 1 from blocks where blocker_id = ${other} and blocked_id = ${viewer}) as "blockedBy"`,
+               exists(select 1 from blocks where blocker_id = ${viewer} and blocked_id = ${other}) as blocking`,
   )
   return row
 }
