@@ -7,7 +7,7 @@ import { query, sql, type Db } from '@/db/sql'
 /** The one Postgres channel every app instance listens on. */
 export const CHANNEL = 'rounds_events'
 /** NOTIFY refuses payloads of 8000 bytes or more; leave room for the envelope. */
-export const NOTIFY_LIMIT = 7900
+const NOTIFY_LIMIT = 7900
 
 /**
  * What a client receives: `{ type, data }`, with an `id` when the event can be replayed after a
@@ -56,10 +56,6 @@ export class EventHub {
     return this.connecting
   }
 
-  get connected() {
-    return this.client !== null
-  }
-
   subscribe(userId: number, listener: Listener): () => void {
     let set = this.listeners.get(userId)
     if (!set) this.listeners.set(userId, (set = new Set()))
@@ -68,13 +64,6 @@ export class EventHub {
       set.delete(listener)
       if (!set.size) this.listeners.delete(userId)
     }
-  }
-
-  /** Number of open streams in this process (for health and tests). */
-  get streams() {
-    let n = 0
-    for (const set of this.listeners.values()) n += set.size
-    return n
   }
 
   async stop() {

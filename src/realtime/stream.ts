@@ -4,19 +4,51 @@ import { markDelivered, messagesSince } from '@/domain/messaging/messages'
 import { error } from '@/lib/http'
 import { realtimeHub, type RealtimeEvent } from './hub'
 
-export const HEARTBEAT_MS = 20_000
+const HEARTBEAT_MS = 20_000
 /** Browsers reconnect after this long when the stream drops. */
 const RETRY_MS = 3000
 
-/** One SSE frame: `id:` when the event can be resumed, `event:` its type, `data:` the `{type, data}` envelope. */
-export function frame(event: RealtimeEvent): string {
-  const lines = [event.id ? `id: ${event.id}` : null, `event: ${event.type}`, `data: ${JSON.stringify({ type: event.type, data: event.data })}`]
-  return `${lines.filter(Boolean).join('\n')}\n\n`
+const encoder = new TextEncoder()
+const frames = new WeakMap<RealtimeEvent, Uint8Array>()
+
+/**
+ * One SSE frame: `id:` when the event can be resumed, `event:` its type, `data:` the `{type, data}`
+ * envelope. The hub hands one event object to every stream it is for, so it is encoded once.
+ */
+function frame(event: RealtimeEvent): Uint8Array {
+  let bytes = frames.get(event)
+  if (!bytes) {
+    const lines = [event.id ? `id: ${event.id}` : null, `event: ${event.type}`, `data: ${JSON.stringify({ type: event.type, data: event.data })}`]
+    frames.set(event, (bytes = encoder.encode(`${lines.filter(Boolean).join('\n')}\n\n`)))
+  }
+  return bytes
+}
+
+/** The open streams of this process, kept open by one shared timer that sends each a comment line. */
+const open = new Set<(bytes: Uint8Array) => void>()
+let heartbeat: NodeJS.Timeout | null = null
+
+function keepOpen(write: (bytes: Uint8Array) => void): () => void {
+  open.add(write)
+  if (!heartbeat) {
+    heartbeat = setInterval(() => {
+      const ping = encoder.encode(`: ping ${Date.now()}\n\n`)
+      for (const send of open) send(ping)
+    }, HEARTBEAT_MS)
+    heartbeat.unref?.()
+  }
+  return () => {
+    open.delete(write)
+    if (!open.size && heartbeat) {
+      clearInterval(heartbeat)
+      heartbeat = null
+    }
+  }
 }
 
 /** Last-Event-ID of a message event is `m<message id>`. */
 function resumeFrom(req: PayloadRequest): number | null {
-  const raw = req.headers.get('last-event-id') ?? new URL(req.url ?? 'http://x').searchParams.get('lastEventId')
+  const raw = req.headers.get('last-event-id') ?? req.searchParams.get('lastEventId')
   const match = raw?.match(/^m(\d{1,10})$/)
   return match ? Number(match[1]) : null
 }
@@ -61,7 +93,6 @@ export const realtimeStream: Endpoint = {
       return error(req, 503, 'Live updates are unavailable right now. Try again shortly.')
     }
     const resume = resumeFrom(req)
-    const encoder = new TextEncoder()
     let cleanup = () => {}
 
     const body = new ReadableStream<Uint8Array>({
@@ -70,10 +101,10 @@ export const realtimeStream: Endpoint = {
         let replaying = resume !== null
         const held: RealtimeEvent[] = []
         const replayed = new Set<string>()
-        const write = (text: string) => {
+        const write = (bytes: Uint8Array) => {
           if (closed) return
           try {
-            controller.enqueue(encoder.encode(text))
+            controller.enqueue(bytes)
           } catch {
             cleanup()
           }
@@ -87,12 +118,11 @@ export const realtimeStream: Endpoint = {
           }
         }
         const unsubscribe = hub.subscribe(me, (event) => (replaying ? held.push(event) : deliver(event)))
-        const heartbeat = setInterval(() => write(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS)
-        heartbeat.unref?.()
+        const stopPings = keepOpen(write)
         cleanup = () => {
           if (closed) return
           closed = true
-          clearInterval(heartbeat)
+          stopPings()
           unsubscribe()
           req.signal?.removeEventListener('abort', cleanup)
           try {
@@ -102,7 +132,7 @@ export const realtimeStream: Endpoint = {
           }
         }
         req.signal?.addEventListener('abort', cleanup)
-        write(`retry: ${RETRY_MS}\n: connected\n\n`)
+        write(encoder.encode(`retry: ${RETRY_MS}\n: connected\n\n`))
         write(frame({ type: 'ready', data: { userId: me } }))
         if (resume !== null) {
           // Subscribed first, replayed second: nothing falls between; what arrived meanwhile is held, deduplicated.
