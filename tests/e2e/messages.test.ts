@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { baseURL, launch, pageErrors, snap } from '../helpers/browser'
-import { adminToken, api, registerMember } from './support'
+import { adminToken, api, registerMember, signInContext } from './support'
 
 let browser: Browser
 beforeAll(async () => {
@@ -23,22 +23,13 @@ async function verifiedDoctor(name: string) {
   return { ...member, id, handle: me.body.user.handle as string }
 }
 
-async function signIn(context: BrowserContext, email: string, password: string) {
-  for (let attempt = 0; ; attempt++) {
-    const res = await context.request.post('/api/users/login', { data: { email, password } })
-    if (res.status() === 200) return
-    if (res.status() !== 429 || attempt >= 2) throw new Error(`login failed (${res.status()}): ${await res.text()}`)
-    await new Promise((r) => setTimeout(r, (Math.min(Number(res.headers()['retry-after'] ?? 30), 60) + 1) * 1000))
-  }
-}
-
 describe('direct messages between two doctors', () => {
   it('A messages B from the profile; each sees the other live, and A sees "Read"', async () => {
     const [ada, ben] = await Promise.all([verifiedDoctor('Ada Cardio'), verifiedDoctor('Ben Neuro')])
     const desk = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 900 } })
     const phone = await browser.newContext({ baseURL: baseURL(), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-    await signIn(desk, ada.email, ada.password)
-    await signIn(phone, ben.email, ben.password)
+    await signInContext(desk, ada.email, ada.password)
+    await signInContext(phone, ben.email, ben.password)
 
     // Ada opens Ben's profile and presses Message.
     const a = await desk.newPage()

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { inject } from 'vitest'
 
 import { E2E_ADMIN } from '../setup/server'
@@ -44,6 +44,19 @@ export async function login(email: string, password: string, cookie?: string) {
     if (res.status !== 429 || attempt >= 2) return res
     const wait = Number(res.headers.get('retry-after') ?? 30)
     await new Promise((r) => setTimeout(r, (Math.min(wait, 60) + 1) * 1000))
+  }
+}
+
+/**
+ * Signs a browser context in through the login API, waiting out the per-address rate limit as login()
+ * does; the session cookie lands in the context.
+ */
+export async function signInContext(context: BrowserContext, email: string, password: string) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await context.request.post('/api/users/login', { data: { email, password } })
+    if (res.status() === 200) return
+    if (res.status() !== 429 || attempt >= 2) throw new Error(`login failed (${res.status()}): ${await res.text()}`)
+    await new Promise((r) => setTimeout(r, (Math.min(Number(res.headers()['retry-after'] ?? 30), 60) + 1) * 1000))
   }
 }
 
