@@ -6,10 +6,10 @@ import { sqlFor } from '@/db/sql'
 import { bump, COUNTER_FIELDS } from '@/domain/social/db'
 import { emitMention, resolveMentions } from '@/domain/social/mentions'
 import { readableById } from '@/domain/social/visibility'
+import { relationId } from '@/lib/relation'
 
 const EDIT_WINDOW_MS = 15 * 60 * 1000
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number | null | undefined))
 
 /** True if the post is published and `req.user` may read it. */
 const commentablePost = async (req: PayloadRequest, id: number) =>
@@ -26,13 +26,13 @@ export const prepareComment: CollectionBeforeChangeHook = async ({ data, operati
   if (operation === 'create') {
     if (user && user.collection === 'users' && (req.payloadAPI !== 'local' || !data.author)) data.author = user.id
     data.deletedAt = null
-    const post = idOf(data.post)
+    const post = relationId(data.post)
     if (!post || !(await commentablePost(req, post))) throw invalid(req, 'post', 'That post cannot be commented on.')
-    const parentId = idOf(data.parent)
+    const parentId = relationId(data.parent)
     if (parentId) {
       const parent = await req.payload.findByID({ collection: 'comments', id: parentId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { post: true, parent: true } })
-      if (!parent || String(idOf(parent.post)) !== String(post)) throw invalid(req, 'parent', 'Reply to a comment of the same post.')
-      data.parent = idOf(parent.parent) ?? parentId
+      if (!parent || String(relationId(parent.post)) !== String(post)) throw invalid(req, 'parent', 'Reply to a comment of the same post.')
+      data.parent = relationId(parent.parent) ?? parentId
     }
   } else {
     for (const field of COUNTER_FIELDS.comments) delete data[field]
@@ -60,8 +60,8 @@ export const commentCounters: CollectionAfterChangeHook = async ({ doc, operatio
   else if (previousDoc && live(previousDoc) !== live(doc)) delta = live(doc) ? 1 : -1
   if (delta) {
     const db = await sqlFor(req)
-    await bump(db, 'posts', 'comment_count', idOf(doc.post)!, delta)
-    if (doc.parent) await bump(db, 'comments', 'reply_count', idOf(doc.parent)!, delta)
+    await bump(db, 'posts', 'comment_count', relationId(doc.post)!, delta)
+    if (doc.parent) await bump(db, 'comments', 'reply_count', relationId(doc.parent)!, delta)
   }
   return doc
 }
@@ -69,15 +69,15 @@ export const commentCounters: CollectionAfterChangeHook = async ({ doc, operatio
 export const commentCountersOnDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
   if (!live(doc)) return doc
   const db = await sqlFor(req)
-  await bump(db, 'posts', 'comment_count', idOf(doc.post)!, -1)
-  if (doc.parent) await bump(db, 'comments', 'reply_count', idOf(doc.parent)!, -1)
+  await bump(db, 'posts', 'comment_count', relationId(doc.post)!, -1)
+  if (doc.parent) await bump(db, 'comments', 'reply_count', relationId(doc.parent)!, -1)
   return doc
 }
 
 /** Members named for the first time in this version of the comment. */
 export const emitCommentMentions: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const before = new Set(((previousDoc?.mentions as unknown[]) ?? []).map((m) => String(idOf(m))))
-  const mentioned = ((doc.mentions as unknown[]) ?? []).map((m) => idOf(m)!).filter((id) => !before.has(String(id)) && String(id) !== String(idOf(doc.author)))
-  if (mentioned.length) await emitMention({ source: { collection: 'comments', id: doc.id, post: idOf(doc.post)! }, mentioned, by: idOf(doc.author)!, req })
+  const before = new Set(((previousDoc?.mentions as unknown[]) ?? []).map((m) => String(relationId(m))))
+  const mentioned = ((doc.mentions as unknown[]) ?? []).map((m) => relationId(m)!).filter((id) => !before.has(String(id)) && String(id) !== String(relationId(doc.author)))
+  if (mentioned.length) await emitMention({ source: { collection: 'comments', id: doc.id, post: relationId(doc.post)! }, mentioned, by: relationId(doc.author)!, req })
   return doc
 }

@@ -6,9 +6,9 @@ import { isAcceptedVideoUrl } from '@/domain/social/content'
 import { FetchFailed, RefusedUrl, fetchLinkPreview } from '@/domain/social/linkPreview'
 import { membershipRole } from '@/domain/social/membership'
 import { readableById } from '@/domain/social/visibility'
+import { relationId } from '@/lib/relation'
 
 type Problem = { path: string; message: string }
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : (v as number | null | undefined))
 const hasText = (data: Record<string, any>) => Boolean(data.text && String(data.text).trim())
 
 /** What each kind of post needs, checked when a post is published (drafts may be unfinished). */
@@ -61,7 +61,7 @@ export const checkPost: CollectionBeforeChangeHook = async ({ data, operation, o
     problems.push({ path: 'video', message: 'Use an https YouTube or Vimeo link, or a direct https .mp4 or .webm file.' })
   }
 
-  const media = (Array.isArray(data.media) ? data.media : []).map(idOf).filter((x: unknown) => x != null)
+  const media = (Array.isArray(data.media) ? data.media : []).map(relationId).filter((x: unknown) => x != null)
   if (media.length && changed('media')) {
     const images = await req.payload.count({
       collection: 'media',
@@ -72,7 +72,7 @@ export const checkPost: CollectionBeforeChangeHook = async ({ data, operation, o
     if (images.totalDocs !== new Set(media).size) problems.push({ path: 'media', message: 'Posts show images only (JPEG, PNG, WebP, GIF, AVIF).' })
   }
 
-  const room = idOf(data.room)
+  const room = relationId(data.room)
   if (changed('room')) {
     if (room) {
       const found = await req.payload.findByID({ collection: 'rooms', id: room, depth: 0, overrideAccess: true, req, disableErrors: true, select: { visibility: true } })
@@ -84,12 +84,12 @@ export const checkPost: CollectionBeforeChangeHook = async ({ data, operation, o
     } else data.roomVisibility = 'public'
   }
 
-  const repostOf = idOf(data.repostOf)
+  const repostOf = relationId(data.repostOf)
   if (repostOf && changed('repostOf')) {
     const original = await readableById<{ kind: string; repostOf?: number | null }>(req, 'posts', repostOf, { kind: true, repostOf: true })
     if (!original || String(original.id) === String(originalDoc?.id)) problems.push({ path: 'repostOf', message: 'That post cannot be shared.' })
     // Sharing a repost shares its original.
-    else if (original.kind === 'repost' && original.repostOf) data.repostOf = idOf(original.repostOf)
+    else if (original.kind === 'repost' && original.repostOf) data.repostOf = relationId(original.repostOf)
   }
 
   const url = data.link?.url
