@@ -3,11 +3,11 @@ import { z } from 'zod'
 
 import { decodeCursor, inbox, startConversation } from '@/domain/messaging/conversations'
 import { listMessages, markRead, sendMessage } from '@/domain/messaging/messages'
-import { GROUP_LIMIT, MessagingError } from '@/domain/messaging/policy'
+import { GROUP_LIMIT } from '@/domain/messaging/policy'
 import { MESSAGE_MAX } from '@/domain/messaging/shared'
 import { error, json, readBody } from '@/lib/http'
 import { jsonBody } from '@/openapi/describe'
-import { memberHandler, pathId } from '../social/graphEndpoints'
+import { memberHandler, routeId } from '../social/endpoints/shared'
 
 type Responses = Record<number, { description: string; content?: unknown }>
 const idParam = { in: 'path', name: 'id', required: true, schema: { type: 'integer' }, description: 'Conversation id' }
@@ -71,7 +71,7 @@ const start: Endpoint = {
       429: { description: 'Too many new conversations; see Retry-After' },
     },
   }),
-  handler: memberHandler(MessagingError, async (req, me) => {
+  handler: memberHandler(async (req, me) => {
     const body = await readBody(req, StartBody)
     if (body.response) return body.response
     const result = await startConversation(req.payload, me, body.data, req)
@@ -97,8 +97,8 @@ const send: Endpoint = {
       429: { description: 'Sending too fast; see Retry-After' },
     },
   }),
-  handler: memberHandler(MessagingError, async (req, me) => {
-    const id = pathId(req)
+  handler: memberHandler(async (req, me) => {
+    const id = routeId(req)
     if (!id) return error(req, 404, 'No such conversation.')
     const body = await readBody(req, SendBody)
     if (body.response) return body.response
@@ -135,8 +135,8 @@ const list: Endpoint = {
       404: { description: 'No such conversation (or you are not in it)' },
     },
   }),
-  handler: memberHandler(MessagingError, async (req, me) => {
-    const id = pathId(req)
+  handler: memberHandler(async (req, me) => {
+    const id = routeId(req)
     if (!id) return error(req, 404, 'No such conversation.')
     const params = Page.safeParse(Object.fromEntries(req.searchParams))
     if (!params.success) return error(req, 400, 'Bad cursor or limit.')
@@ -158,8 +158,8 @@ const read: Endpoint = {
       404: { description: 'No such conversation (or you are not in it)' },
     },
   }),
-  handler: memberHandler(MessagingError, async (req, me) => {
-    const id = pathId(req)
+  handler: memberHandler(async (req, me) => {
+    const id = routeId(req)
     if (!id) return error(req, 404, 'No such conversation.')
     const body = await readBody(req, ReadBody)
     if (body.response) return body.response
@@ -182,7 +182,7 @@ const inboxEndpoint: Endpoint = {
     ],
     responses: { 200: { description: '`{ docs, nextCursor }`' }, 400: { description: 'Bad cursor' } },
   }),
-  handler: memberHandler(MessagingError, async (req, me) => {
+  handler: memberHandler(async (req, me) => {
     const params = InboxPage.safeParse(Object.fromEntries(req.searchParams))
     if (!params.success) return error(req, 400, 'Bad cursor or limit.')
     const before = params.data.before ? decodeCursor(params.data.before) : null

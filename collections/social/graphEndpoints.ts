@@ -1,28 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { block, follow, followList, GraphError, unblock, unfollow } from '@/domain/social/graph'
+import { block, follow, followList, unblock, unfollow } from '@/domain/social/graph'
 import { error, json } from '@/lib/http'
-import { forMembers, signedInMember, type Member } from './endpoints/shared'
-
-/** The numeric `:id` of the route, or null (also beyond the database's integer range). */
-export function pathId(req: PayloadRequest): number | null {
-  const n = Number(req.routeParams?.id)
-  return Number.isSafeInteger(n) && n > 0 && n <= 2147483647 ? n : null
-}
-
-type RuleError = abstract new (...args: never[]) => Error & { status: number }
-
-/** A handler for signed-in members that turns the domain's rule violations (`Rule`) into their HTTP answers. */
-export const memberHandler = (Rule: RuleError, run: (req: PayloadRequest, me: Member) => Promise<Response>): Endpoint['handler'] =>
-  forMembers(async (req, me) => {
-    try {
-      return await run(req, me)
-    } catch (err) {
-      if (err instanceof Rule) return error(req, err.status, err.message)
-      throw err
-    }
-  })
+import { memberHandler, routeId, signedInMember } from './endpoints/shared'
 
 const idParam = { in: 'path', name: 'id', required: true, schema: { type: 'integer' }, description: 'The other member' }
 
@@ -45,8 +26,8 @@ function graphEndpoint(path: string, method: 'put' | 'delete', action: Action, d
     path,
     method,
     custom,
-    handler: memberHandler(GraphError, async (req, me) => {
-      const other = pathId(req)
+    handler: memberHandler(async (req, me) => {
+      const other = routeId(req)
       if (!other) return error(req, 400, 'Not a member id.', { field: 'id' })
       return json(req, { message: done, ...(await action(req.payload, me.id, other)) })
     }),
@@ -101,7 +82,7 @@ function listEndpoint(direction: 'followers' | 'following'): Endpoint {
       },
     },
     handler: async (req) => {
-      const userId = pathId(req)
+      const userId = routeId(req)
       if (!userId) return error(req, 400, 'Not a member id.', { field: 'id' })
       const params = Cursor.safeParse(Object.fromEntries(req.searchParams))
       if (!params.success) return error(req, 400, 'Bad cursor or limit.')

@@ -34,7 +34,7 @@ export async function transaction<T>(payload: Payload, work: (tx: Db) => Promise
     try {
       return await drizzle(payload).transaction(work)
     } catch (err) {
-      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code
+      const code = pgCode(err)
       if (attempt >= 4 || !code || !RETRYABLE.has(code)) throw err
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
     }

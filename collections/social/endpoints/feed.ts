@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { FEED_KINDS, FeedError, feedPage, type FeedKind, type FeedViewer } from '@/domain/social/feed'
+import { FEED_KINDS, feedPage, type FeedKind, type FeedViewer } from '@/domain/social/feed'
+import { RuleError } from '@/lib/ruleError'
 import { error, json } from '@/lib/http'
 
 const parameters = [
@@ -41,7 +42,7 @@ export const feed: Endpoint = {
     try {
       return json(req, await feedPage(req.payload, user, { kind, room, cursor: params.get('cursor'), limit }))
     } catch (err) {
-      if (err instanceof FeedError) return error(req, err.status, err.message)
+      if (err instanceof RuleError) return error(req, err.status, err.message)
       throw err
     }
   },

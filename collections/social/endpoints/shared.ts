@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { jsonBody } from '@/openapi/describe'
 import { error } from '@/lib/http'
+import { RuleError } from '@/lib/ruleError'
 
 type Responses = Record<number, { description: string }>
 
@@ -41,5 +42,17 @@ export const forMembers =
 /** The numeric `:id` of the route, or null. */
 export function routeId(req: PayloadRequest): number | null {
   const n = Number(req.routeParams?.id)
-  return Number.isSafeInteger(n) && n > 0 ? n : null
+  // Beyond Postgres' integer range an id cannot exist (and would fail in SQL instead of a 400/404).
+  return Number.isSafeInteger(n) && n > 0 && n <= 2147483647 ? n : null
 }
+
+/** A handler for signed-in members in which a domain rule's refusal (RuleError) becomes its 4xx answer. */
+export const memberHandler = (run: (req: PayloadRequest, me: Member) => Promise<Response>): Endpoint['handler'] =>
+  forMembers(async (req, me) => {
+    try {
+      return await run(req, me)
+    } catch (err) {
+      if (err instanceof RuleError) return error(req, err.status, err.message)
+      throw err
+    }
+  })

@@ -2,20 +2,14 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
 import { consume } from '@/rate-limit'
+import { RuleError } from '@/lib/ruleError'
 
 /** Participants of a conversation, the starter included. */
 export const GROUP_LIMIT = 10
 
 export type Sender = { id: number; verificationStatus?: string | null; roles?: string[] | null }
 
-export class MessagingError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message)
-  }
-}
+export class MessagingError extends RuleError {}
 
 /**
  * Trust decides how freely a member may message. Verified doctors (and staff) are trusted; everyone

@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import { query, sql } from '@/db/sql'
 import { relationId } from '@/lib/relation'
+import { RuleError } from '@/lib/ruleError'
 import { publishedPostWhere, roomReadWhere, type Viewer } from './visibility'
 
 export const FEED_KINDS = ['home', 'public', 'room'] as const
@@ -39,14 +40,7 @@ async function graphOf(payload: Payload, userId: number) {
   return row ?? { following: [], rooms: [], blocked: [] }
 }
 
-export class FeedError extends Error {
-  constructor(
-    public status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+export class FeedError extends RuleError {}
 
 /**
  * One page of a feed, newest first, by keyset (created-at, id): no counts, no offsets, so a page costs
@@ -63,21 +57,21 @@ export async function feedPage(
   const constraints: Where[] = [publishedPostWhere(viewer)]
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor)
-    if (!c) throw new FeedError(400, 'That cursor is not valid.')
+    if (!c) throw new FeedError('That cursor is not valid.', 400)
     constraints.push({ or: [{ createdAt: { less_than: c.t } }, { and: [{ createdAt: { equals: c.t } }, { id: { less_than: c.id } }] }] })
   }
   const graph = viewer ? await graphOf(payload, Number(viewer.id)) : { following: [], rooms: [], blocked: [] }
   if (graph.blocked.length) constraints.push({ author: { not_in: graph.blocked } })
 
   if (opts.kind === 'home') {
-    if (!viewer) throw new FeedError(401, 'Log in to see your feed.')
+    if (!viewer) throw new FeedError('Log in to see your feed.', 401)
     const specialties = [relationId(viewer.specialty), ...((viewer.subSpecialties as unknown[]) ?? []).map(relationId)].filter((v): v is number => v !== null)
     const sources: Where[] = [{ author: { in: [Number(viewer.id), ...graph.following] } }]
     if (graph.rooms.length) sources.push({ room: { in: graph.rooms } })
     if (specialties.length) sources.push({ specialties: { in: specialties } })
     constraints.push({ or: sources })
   } else if (opts.kind === 'room') {
-    if (!opts.room) throw new FeedError(400, 'Which room?')
+    if (!opts.room) throw new FeedError('Which room?', 400)
     const roomWhere = roomReadWhere(viewer)
     const { docs } = await payload.find({
       collection: 'rooms',
@@ -88,7 +82,7 @@ export async function feedPage(
       select: { slug: true },
       overrideAccess: true,
     })
-    if (!docs.length) throw new FeedError(404, 'No such room.')
+    if (!docs.length) throw new FeedError('No such room.', 404)
     constraints.push({ room: { equals: opts.room } })
   }
 

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { query, sql, transaction, type Db } from '@/db/sql'
+import { RuleError } from '@/lib/ruleError'
 
 /**
  * The social graph: follows and blocks, written with plain SQL so that the user's counters
@@ -8,14 +9,7 @@ import { query, sql, transaction, type Db } from '@/db/sql'
  * atomic `count = count + 1`, never read-modify-write. Idempotent: following twice changes nothing.
  */
 
-export class GraphError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message)
-  }
-}
+export class GraphError extends RuleError {}
 
 /** Ids of every member `userId` has blocked or is blocked by: one indexed query. */
 export async function blockedIds(payload: Payload | Db, userId: number | string): Promise<number[]> {
