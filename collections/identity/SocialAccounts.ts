@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, Where } from 'payload'
 
 import { fieldNobody, isAdmin, nobody } from '@/access'
 import { hasRole } from '@/access/roles'
+import { SOCIAL_ACCOUNTS } from '@/domain/identity/social/accounts'
 import { PROVIDER_IDS, PROVIDER_LABELS } from '@/domain/identity/social/ids'
 
 /** Members see their own connections; administrators see all of them (support). */
@@ -18,7 +19,7 @@ const ownOrAdmin: Access = ({ req: { user } }) => {
  * administrator may delete one from the admin panel, for example a compromised provider account.
  */
 export const SocialAccounts: CollectionConfig = {
-  slug: 'socialAccounts',
+  slug: SOCIAL_ACCOUNTS,
   labels: { singular: 'Connected account', plural: 'Connected accounts' },
   admin: {
     useAsTitle: 'subject',

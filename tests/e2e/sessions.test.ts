@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { baseURL, launch, pageErrors, snap } from '../helpers/browser'
-import { api, registerMember } from './support'
+import { api, registerMember, signInContext } from './support'
 
 let browser: Browser
 beforeAll(async () => {
@@ -15,16 +15,6 @@ afterAll(async () => {
 const WINDOWS_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
-
-/** Signs the browser context in through the login API; the session cookie lands in the context. */
-async function signIn(context: BrowserContext, email: string, password: string) {
-  for (let attempt = 0; ; attempt++) {
-    const res = await context.request.post('/api/users/login', { data: { email, password } })
-    if (res.status() === 200) return
-    if (res.status() !== 429 || attempt >= 2) throw new Error(`login failed (${res.status()}): ${await res.text()}`)
-    await new Promise((r) => setTimeout(r, (Math.min(Number(res.headers()['retry-after'] ?? 30), 60) + 1) * 1000))
-  }
-}
 
 describe('a member signed in on two devices', () => {
   it('sees both on the sessions page, signs the other one out from here, then this one', async () => {
@@ -40,8 +30,8 @@ describe('a member signed in on two devices', () => {
       hasTouch: true,
       userAgent: IPHONE_SAFARI,
     })
-    await signIn(laptop, member.email, member.password)
-    await signIn(phone, member.email, member.password)
+    await signInContext(laptop, member.email, member.password)
+    await signInContext(phone, member.email, member.password)
 
     // On the phone: both sessions, this one marked, laid out for a narrow screen.
     const onPhone = await phone.newPage()
@@ -103,7 +93,7 @@ describe('a member signed in on two devices', () => {
   it('signs out of every other session at once', async () => {
     const member = await registerMember('Jonas Sessions')
     const laptop = await browser.newContext({ baseURL: baseURL(), userAgent: WINDOWS_CHROME })
-    await signIn(laptop, member.email, member.password)
+    await signInContext(laptop, member.email, member.password)
     const page = await laptop.newPage()
     await page.goto('/settings/sessions')
     const list = page.getByRole('list', { name: 'Signed-in sessions' })

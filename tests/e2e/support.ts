@@ -3,7 +3,7 @@ import { inject } from 'vitest'
 
 import { E2E_ADMIN } from '../setup/server'
 import { baseURL } from '../helpers/browser'
-import { nextTotpCode } from './totp'
+import { nextTotpCode, request } from './totp'
 
 /**
  * REST helpers for the end-to-end tests. The server limits logins to 10 a minute per address and every
@@ -18,21 +18,11 @@ let counter = 0
 export const uniqueEmail = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4)}@e2e.rounds.test`
 
-export async function api(method: string, route: string, body?: unknown, token?: string, cookie?: string) {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (token) headers.Authorization = `JWT ${token}`
-  if (cookie) headers.Cookie = cookie
-  const res = await fetch(`${baseURL()}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await res.text()
-  let json: any = null
-  try {
-    json = text ? JSON.parse(text) : null
-  } catch {
-    json = text
-  }
-  return { status: res.status, body: json, headers: res.headers }
-}
+export const api = (method: string, route: string, body?: unknown, token?: string, cookie?: string) =>
+  request(baseURL(), method, route, { body, token, cookie })
+
+/** Waits out a refusal for too many logins: the seconds it names (at most a minute), plus one. */
+const waitOut = (seconds: number) => new Promise((r) => setTimeout(r, (Math.min(seconds, 60) + 1) * 1000))
 
 /**
  * POST /api/users/login, waiting out the per-address rate limit if an earlier test used it up. `cookie`
@@ -42,8 +32,7 @@ export async function login(email: string, password: string, cookie?: string) {
   for (let attempt = 0; ; attempt++) {
     const res = await api('POST', '/api/users/login', { email, password }, undefined, cookie)
     if (res.status !== 429 || attempt >= 2) return res
-    const wait = Number(res.headers.get('retry-after') ?? 30)
-    await new Promise((r) => setTimeout(r, (Math.min(wait, 60) + 1) * 1000))
+    await waitOut(Number(res.headers.get('retry-after') ?? 30))
   }
 }
 
@@ -56,7 +45,7 @@ export async function signInContext(context: BrowserContext, email: string, pass
     const res = await context.request.post('/api/users/login', { data: { email, password } })
     if (res.status() === 200) return
     if (res.status() !== 429 || attempt >= 2) throw new Error(`login failed (${res.status()}): ${await res.text()}`)
-    await new Promise((r) => setTimeout(r, (Math.min(Number(res.headers()['retry-after'] ?? 30), 60) + 1) * 1000))
+    await waitOut(Number(res.headers()['retry-after'] ?? 30))
   }
 }
 
@@ -112,8 +101,7 @@ export async function adminBrowserLogin(page: Page, email: string, password: str
       outcome(page.locator('input[name="code"], .tf-enroll').first().waitFor({ timeout: 30_000 }), 'code' as const),
     ])
     if (result === 'limited' && attempt < 2) {
-      const seconds = Number((await limited.innerText()).match(/(\d+) seconds?/)?.[1] ?? 30)
-      await new Promise((r) => setTimeout(r, (Math.min(seconds, 60) + 1) * 1000))
+      await waitOut(Number((await limited.innerText()).match(/(\d+) seconds?/)?.[1] ?? 30))
       continue
     }
     break

@@ -46,10 +46,16 @@ export async function wrongTotpCode(secret: string): Promise<string> {
   throw new Error('unreachable: four candidates cannot all be valid')
 }
 
-async function post(base: string, route: string, body: unknown, token?: string) {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
-  if (token) headers.Authorization = `JWT ${token}`
-  const res = await fetch(`${base}${route}`, { method: 'POST', headers, body: JSON.stringify(body) })
+/**
+ * A JSON request to the server at `base`; the answer's body is parsed when it is JSON. support.ts builds
+ * its api() on this one; it lives here because the global setup, which has no inject(), cannot load support.ts.
+ */
+export async function request(base: string, method: string, route: string, opts: { body?: unknown; token?: string; cookie?: string } = {}) {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.token) headers.Authorization = `JWT ${opts.token}`
+  if (opts.cookie) headers.Cookie = opts.cookie
+  const res = await fetch(`${base}${route}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
   const text = await res.text()
   let json: any = null
   try {
@@ -57,8 +63,10 @@ async function post(base: string, route: string, body: unknown, token?: string) 
   } catch {
     json = text
   }
-  return { status: res.status, body: json }
+  return { status: res.status, body: json, headers: res.headers }
 }
+
+const post = (base: string, route: string, body: unknown, token?: string) => request(base, 'POST', route, { body, token })
 
 /**
  * Turns two-factor on for an account whose role requires it and who has none yet, the way a client
@@ -90,12 +98,8 @@ export async function rememberedDevice(base: string, email: string, password: st
   if (login.status !== 200 || login.body?.twoFactor?.state !== 'verify') {
     throw new Error(`login of ${email} should wait for a code (${login.status}): ${JSON.stringify(login.body)}`)
   }
-  const res = await fetch(`${base}/api/users/two-factor/verify`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `JWT ${login.body.token}` },
-    body: JSON.stringify({ code: await nextTotpCode(secret), rememberDevice: true }),
-  })
+  const res = await post(base, '/api/users/two-factor/verify', { code: await nextTotpCode(secret), rememberDevice: true }, login.body.token)
   const cookie = res.headers.getSetCookie().find((c) => c.includes('-2fa-device='))
-  if (res.status !== 200 || !cookie) throw new Error(`two-factor verify did not remember the device (${res.status}): ${await res.text()}`)
+  if (res.status !== 200 || !cookie) throw new Error(`two-factor verify did not remember the device (${res.status}): ${JSON.stringify(res.body)}`)
   return cookie.split(';')[0]!
 }

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module'
-
 import { decodeJwt } from 'jose'
 import { JWTAuthentication, type Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { countSql } from '@/db/sqlCounter'
 import { lastSeenInterval, setLastSeenInterval } from '@/domain/identity/sessions/activity'
 import { sessionActivityStrategy } from '@/domain/identity/sessions/strategy'
 import { testPayload } from '../helpers/payload'
@@ -175,9 +174,8 @@ describe('last seen', () => {
     expect(refreshed.status).toBe(200)
     expect(decodeJwt(refreshed.body.refreshedToken).sid).toBe(sidOf(client))
 
-    const statements = await countingSql()
-    const builtIn = await statements(() => JWTAuthentication({ headers, payload, strategyName: 'local-jwt' }))
-    const wrapped = await statements(() => sessionActivityStrategy.authenticate({ headers, payload, strategyName: 'local-jwt-activity' }))
+    const builtIn = await countSql(async () => JWTAuthentication({ headers, payload, strategyName: 'local-jwt' }))
+    const wrapped = await countSql(async () => sessionActivityStrategy.authenticate({ headers, payload, strategyName: 'local-jwt-activity' }))
     expect(builtIn.result.user?.id).toBe(user.id)
     expect(wrapped.result.user?.id).toBe(user.id)
     expect((wrapped.result.user as { _sid?: string })._sid).toBe(sidOf(client))
@@ -187,7 +185,7 @@ describe('last seen', () => {
 
     setLastSeenInterval(0)
     await sleep(5)
-    const writing = await statements(() => sessionActivityStrategy.authenticate({ headers, payload, strategyName: 'local-jwt-activity' }))
+    const writing = await countSql(async () => sessionActivityStrategy.authenticate({ headers, payload, strategyName: 'local-jwt-activity' }))
     expect(writing.count).toBe(builtIn.count + 1)
 
     // An API key is left to Payload's API-key strategy, even with a session token beside it.
@@ -198,25 +196,6 @@ describe('last seen', () => {
     expect(keyed.user).toBeNull()
   })
 })
-
-/** Counts the SQL statements the pg driver sends while `run` is awaited. */
-async function countingSql() {
-  const pg = createRequire(import.meta.url)('pg') as typeof import('pg')
-  return async <T>(run: () => T | Promise<T>) => {
-    const original = pg.Client.prototype.query
-    let count = 0
-    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
-      count++
-      return (original as (...a: unknown[]) => unknown).apply(this, args)
-    } as typeof original
-    try {
-      const result = await run()
-      return { result, count }
-    } finally {
-      pg.Client.prototype.query = original
-    }
-  }
-}
 
 describe('ending sessions', () => {
   it('ends one session: its token stops working everywhere, the others go on', async () => {

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { ConnectedAccounts, type ProviderRow } from '@/components/social/ConnectedAccounts'
-import { hasUsablePassword, SOCIAL_ACCOUNTS } from '@/domain/identity/social/accounts'
+import { connectedAccounts } from '@/domain/identity/social/accounts'
 import { isProviderId, PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '@/domain/identity/social/ids'
 import { configuredProviders } from '@/domain/identity/social/providers'
 import { getViewer, payloadInstance } from '@/lib/session'
@@ -16,20 +16,11 @@ type Props = { searchParams: Promise<{ connected?: string | string[] }> }
 export default async function ConnectedAccountsPage({ searchParams }: Props) {
   const viewer = await getViewer()
   if (!viewer) redirect('/login?next=/settings/accounts')
-  const payload = await payloadInstance()
-  // Read as the member, through the collection's access rules: their own connections only.
-  const { docs } = await payload.find({
-    collection: SOCIAL_ACCOUNTS as never,
-    where: { user: { equals: viewer.id } },
-    overrideAccess: false,
-    user: viewer,
-    depth: 0,
-    limit: 50,
-    sort: 'createdAt',
-  })
+  // The member's own connections, and (from the same rows) whether they have set a password.
+  const { links: stored, hasPassword } = await connectedAccounts(await payloadInstance(), viewer.id)
   const links = new Map<ProviderId, { email: string | null; since: string | null }>()
-  for (const doc of docs as unknown as { provider: string; email?: string | null; createdAt?: string }[]) {
-    if (isProviderId(doc.provider) && !links.has(doc.provider)) links.set(doc.provider, { email: doc.email ?? null, since: doc.createdAt ?? null })
+  for (const link of stored) {
+    if (isProviderId(link.provider) && !links.has(link.provider)) links.set(link.provider, { email: link.email, since: link.createdAt })
   }
   const offered = new Set(configuredProviders().map((p) => p.id))
   const rows: ProviderRow[] = PROVIDER_IDS.filter((id) => offered.has(id) || links.has(id)).map((id) => ({
@@ -38,7 +29,6 @@ export default async function ConnectedAccountsPage({ searchParams }: Props) {
     offered: offered.has(id),
     link: links.get(id) ?? null,
   }))
-  const hasPassword = await hasUsablePassword(payload, viewer.id)
   const { connected } = await searchParams
   const notice = typeof connected === 'string' && isProviderId(connected) && links.has(connected) ? `${PROVIDER_LABELS[connected]} is now connected. You can use it to log in.` : null
 

@@ -4,12 +4,10 @@ import { z } from 'zod'
 
 import { listSessions, revokeOtherSessions, revokeSession, type SessionOwner } from '@/domain/identity/sessions/manage'
 import { error, json } from '@/lib/http'
+import { signedInMember } from '../../../social/endpoints/shared'
 
-/** The signed-in member (by session token or API key), or null. */
-function member(req: PayloadRequest): (SessionOwner & { _strategy?: string }) | null {
-  const user = req.user as (SessionOwner & { collection?: string; _strategy?: string }) | null
-  return user && user.collection === 'users' ? user : null
-}
+/** The signed-in member (by session token or API key) with the sessions Payload put on it, or null. */
+const member = (req: PayloadRequest) => signedInMember(req) as SessionOwner | null
 
 const signInFirst = (req: PayloadRequest) => error(req, 401, 'Sign in to manage your sessions.')
 

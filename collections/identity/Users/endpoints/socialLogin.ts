@@ -68,14 +68,14 @@ function failure(provider: Provider, reason: SocialFailure, flow: Flow | null) {
 async function begin(req: PayloadRequest, intent: Flow['intent']): Promise<Response> {
   const provider = getProvider(req.routeParams?.provider)
   if (!provider) return notOffered(req)
-  const tooMany = await limited(req, 'social-start:ip', backTo(intent, safeNext(req.searchParams.get('next'))))
+  const next = intent === 'link' ? SETTINGS : safeNext(req.searchParams.get('next'))
+  const tooMany = await limited(req, 'social-start:ip', backTo(intent, next))
   if (tooMany) return tooMany
   let userId: string | number | undefined
   if (intent === 'link') {
     if (!req.user || req.user.collection !== 'users') return error(req, 401, 'Log in to connect an account.')
     userId = req.user.id
   }
-  const next = intent === 'link' ? SETTINGS : safeNext(req.searchParams.get('next'))
   const flow = newFlow(provider.id, intent, next, userId)
   let url: URL
   try {

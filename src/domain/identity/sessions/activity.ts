@@ -32,24 +32,19 @@ export function setLastSeenInterval(ms: number) {
   lastWrites.clear()
 }
 
+/**
+ * Entries are kept in the order they were written (a rewrite moves its entry to the end), so the
+ * oldest come first: past the cap, the front is trimmed of expired entries, then of the oldest live
+ * ones (the conditional UPDATE keeps writes rare anyway).
+ */
 function remember(sid: string, at: number) {
+  lastWrites.delete(sid)
   lastWrites.set(sid, at)
-  if (lastWrites.size > MAX_TRACKED) {
-    for (const [key, when] of lastWrites) if (at - when >= intervalMs) lastWrites.delete(key)
-    // Still too many live entries: forget the oldest; the conditional UPDATE keeps writes rare anyway.
-    if (lastWrites.size > MAX_TRACKED) {
-      const excess = lastWrites.size - MAX_TRACKED
-      let i = 0
-      for (const key of lastWrites.keys()) {
-        if (i++ >= excess) break
-        lastWrites.delete(key)
-      }
-    }
+  if (lastWrites.size <= MAX_TRACKED) return
+  for (const [key, when] of lastWrites) {
+    if (lastWrites.size <= MAX_TRACKED && at - when < intervalMs) break
+    lastWrites.delete(key)
   }
-}
-
-export function forgetSessions(sids: string[]) {
-  for (const sid of sids) lastWrites.delete(sid)
 }
 
 /** How long an unused session can still be alive: the token lifetime, plus the last-seen lag. */
@@ -103,12 +98,17 @@ async function pruneStale(req: PayloadRequest, now: number) {
 
 /**
  * Moves last seen forward for a session that just authenticated a request, at most once per
- * interval. Never throws: a failed write must not turn an authenticated request into an anonymous one.
+ * interval. Returns null, having done nothing else, while the interval has not passed; otherwise the
+ * write, which never throws: a failed write must not turn an authenticated request into an anonymous one.
  */
-export async function touchSession(payload: Payload, sid: string, at = Date.now()) {
+export function touchSession(payload: Payload, sid: string, at = Date.now()): Promise<void> | null {
   const last = lastWrites.get(sid)
-  if (last !== undefined && at - last < intervalMs) return
+  if (last !== undefined && at - last < intervalMs) return null
   remember(sid, at)
+  return writeLastSeen(payload, sid, at)
+}
+
+async function writeLastSeen(payload: Payload, sid: string, at: number) {
   try {
     await payload.db.updateOne({
       collection: SESSION_ACTIVITY as never,
@@ -126,7 +126,7 @@ export async function touchSession(payload: Payload, sid: string, at = Date.now(
 /** Deletes the metadata of sessions that were ended. */
 export async function deleteSessionActivity(req: PayloadRequest, userId: string | number, sids: string[]) {
   if (!sids.length) return
-  forgetSessions(sids)
+  for (const sid of sids) lastWrites.delete(sid)
   await req.payload.db.deleteMany({
     collection: SESSION_ACTIVITY as never,
     where: { and: [{ user: { equals: userId } }, { sid: { in: sids } }] },

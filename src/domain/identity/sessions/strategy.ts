@@ -23,7 +23,9 @@ export const sessionActivityStrategy: AuthStrategy = {
     if (API_KEY_HEADER.test(args.headers.get('Authorization') ?? '')) return { user: null }
     const result = await JWTAuthentication({ ...args, strategyName: 'local-jwt' })
     const sid = (result.user as { _sid?: unknown } | null)?._sid
-    if (typeof sid === 'string') await touchSession(args.payload, sid)
+    // Between throttled writes touchSession is one map lookup and nothing is awaited.
+    const write = typeof sid === 'string' ? touchSession(args.payload, sid) : null
+    if (write) await write
     return result
   },
 }

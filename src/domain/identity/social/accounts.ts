@@ -5,7 +5,8 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { safeEqual, sha256 } from '@/lib/crypto'
 import { nextStreak } from '../streak'
 import { SocialLoginError } from './errors'
-import { configuredProviders, type ProviderId, type SocialProfile } from './providers'
+import type { ProviderId } from './ids'
+import { configuredProviders, type SocialProfile } from './providers'
 
 /**
  * The rules that tie a provider identity (provider + subject) to a member:
@@ -228,11 +229,11 @@ export async function unlinkProvider(payload: Payload, userId: Id, provider: Pro
   return 'unlinked'
 }
 
-/** What the settings page shows: the member's connections and whether a password is set. */
+/** What the settings page shows: the member's connections and whether a password is set, from one read of the links. */
 export async function connectedAccounts(payload: Payload, userId: Id) {
   const links = await linksOf(payload, userId)
   return {
-    links: links.map(({ id, provider, email, createdAt, lastUsedAt }) => ({ id, provider, email: email ?? null, createdAt: createdAt ?? null, lastUsedAt: lastUsedAt ?? null })),
+    links: links.map(({ provider, email, createdAt }) => ({ provider, email: email ?? null, createdAt: createdAt ?? null })),
     hasPassword: await hasUsablePassword(payload, userId, links),
   }
 }

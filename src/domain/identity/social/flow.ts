@@ -3,7 +3,8 @@ import { generateCodeVerifier, generateState } from 'arctic'
 
 import { payloadSecret } from '@/lib/secret'
 import { safeEqual } from '@/lib/crypto'
-import type { FlowSecrets, ProviderId } from './providers'
+import type { ProviderId } from './ids'
+import type { FlowSecrets } from './providers'
 
 /**
  * One browser's sign-in flow, kept between the start and the callback in a short-lived cookie that is
@@ -21,9 +22,9 @@ export type Flow = FlowSecrets & {
   exp: number
 }
 
-export const FLOW_TTL_SECONDS = 10 * 60
+const FLOW_TTL_SECONDS = 10 * 60
 /** Only the OAuth routes receive the cookie. */
-export const FLOW_COOKIE_PATH = '/api/users/oauth'
+const FLOW_COOKIE_PATH = '/api/users/oauth'
 export const flowCookieName = (provider: ProviderId) => `rounds-oauth-${provider}`
 
 const key = () => Buffer.from(crypto.hkdfSync('sha256', payloadSecret(), 'rounds', 'social-login-flow-cookie', 32))
@@ -41,7 +42,7 @@ export function newFlow(provider: ProviderId, intent: Flow['intent'], next: stri
   }
 }
 
-export function sealFlow(flow: Flow): string {
+function sealFlow(flow: Flow): string {
   const iv = crypto.randomBytes(12)
   const cipher = crypto.createCipheriv('aes-256-gcm', key(), iv)
   cipher.setAAD(Buffer.from(flow.provider))

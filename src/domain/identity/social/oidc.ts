@@ -11,12 +11,12 @@ export type OidcMetadata = {
 }
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
-const FETCH_TIMEOUT_MS = 10_000
+export const FETCH_TIMEOUT_MS = 10_000
 
 const discovered = new Map<string, { at: number; metadata: OidcMetadata }>()
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
 
-const trimSlash = (url: string) => url.replace(/\/+$/, '')
+export const trimSlash = (url: string) => url.replace(/\/+$/, '')
 
 /**
  * Reads `<issuer>/.well-known/openid-configuration` (kept for an hour). The document must name the

@@ -8,14 +8,12 @@ import {
   UnexpectedResponseError,
 } from 'arctic'
 import { importPKCS8, SignJWT } from 'jose'
-import crypto from 'node:crypto'
 
+import { hmac } from '@/lib/crypto'
 import { publicUrl } from '@/lib/publicUrl'
 import { SocialLoginError } from './errors'
 import { PROVIDER_IDS, PROVIDER_LABELS, isProviderId, type ProviderId } from './ids'
-import { claimIsTrue, discover, verifyIdToken } from './oidc'
-
-export { PROVIDER_IDS, PROVIDER_LABELS, isProviderId, type ProviderId }
+import { claimIsTrue, discover, FETCH_TIMEOUT_MS, trimSlash, verifyIdToken } from './oidc'
 
 /** Who the member is at the provider. `subject` is the provider's stable id, never the email. */
 export type SocialProfile = { subject: string; email: string | null; emailVerified: boolean; name: string | null }
@@ -32,12 +30,10 @@ export interface Provider {
   profile(code: string, secrets: FlowSecrets, extra: { user?: string | null }): Promise<SocialProfile>
 }
 
-const FETCH_TIMEOUT_MS = 10_000
 const env = (name: string) => process.env[name]?.trim() || undefined
-const trimSlash = (url: string) => url.replace(/\/+$/, '')
 
 /** Where the provider sends the browser back: derived from the public address, never from the request. */
-export const redirectUri = (id: ProviderId) => `${publicUrl()}/api/users/oauth/${id}/callback`
+const redirectUri = (id: ProviderId) => `${publicUrl()}/api/users/oauth/${id}/callback`
 
 /** Turns whatever the token request threw into a failure the callback can answer with. */
 function tokenFailure(provider: string, err: unknown): SocialLoginError {
@@ -261,7 +257,7 @@ function facebook(): Provider | null {
         throw tokenFailure('Facebook', err)
       }
       // appsecret_proof ties the call to this app, as Facebook recommends for server-side calls.
-      const proof = crypto.createHmac('sha256', clientSecret).update(accessToken).digest('hex')
+      const proof = hmac(accessToken, clientSecret)
       const url = new URL(`${graph}/me`)
       url.searchParams.set('fields', 'id,name,email')
       url.searchParams.set('access_token', accessToken)

@@ -1,5 +1,0 @@
-export { recordSessionStart, touchSession, lastSeenInterval, setLastSeenInterval, SESSION_ACTIVITY } from './activity'
-export { describeDevice, type Device } from './device'
-export { listSessions, revokeOtherSessions, revokeSession, type SessionOwner } from './manage'
-export { sessionActivityStrategy } from './strategy'
-export type { SessionView } from './types'
