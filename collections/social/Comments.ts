@@ -3,7 +3,7 @@ import type { Access, CollectionConfig, Where } from 'payload'
 import { fieldNobody, fieldStaffOnly, isAdmin, isVerifiedMember } from '@/access'
 import { isStaffUser } from '@/access/roles'
 import { commentReadWhere } from '@/domain/social/visibility'
-import { commentCounters, commentCountersOnDelete, emitCommentMentions, prepareComment } from './hooks/comments'
+import { commentCounters, commentCountersOnDelete, emitCommentActivity, prepareComment } from './hooks/comments'
 import { commentEndpoints } from './endpoints/comments'
 
 /** Authors change their comment (the text only within 15 minutes, see prepareComment) and delete it; staff always. */
@@ -34,7 +34,7 @@ export const Comments: CollectionConfig = {
   endpoints: commentEndpoints,
   hooks: {
     beforeChange: [prepareComment],
-    afterChange: [commentCounters, emitCommentMentions],
+    afterChange: [commentCounters, emitCommentActivity],
     afterDelete: [commentCountersOnDelete],
   },
   indexes: [{ fields: ['post', 'createdAt'] }, { fields: ['parent', 'createdAt'] }],

@@ -9,17 +9,18 @@ export type Db = { execute: (query: SQL) => Promise<{ rows: Row[] }> }
 type Drizzle = Db & { transaction: <T>(run: (tx: Db) => Promise<T>) => Promise<T> }
 type Adapter = { drizzle: Drizzle; sessions?: Record<string, { db?: Db }> }
 
-const drizzle = (payload: Payload) => (payload.db as unknown as Adapter).drizzle
+/** The adapter's connection pool as a Db (outside any transaction). */
+export const drizzleOf = (payload: Payload) => (payload.db as unknown as Adapter).drizzle
 
 /** The connection of the request's Payload transaction, so raw statements commit or roll back with it. */
 export async function sqlFor(req: PayloadRequest): Promise<Db> {
   const id = req.transactionID ? await req.transactionID : undefined
-  return (id && (req.payload.db as unknown as Adapter).sessions?.[String(id)]?.db) || drizzle(req.payload)
+  return (id && (req.payload.db as unknown as Adapter).sessions?.[String(id)]?.db) || drizzleOf(req.payload)
 }
 
 /** Runs one parameterised statement (identifiers through sql.identifier only) and returns its rows. */
 export async function query<T = Row>(payload: Payload | Db, statement: SQL): Promise<T[]> {
-  const db = 'execute' in payload ? payload : drizzle(payload)
+  const db = 'execute' in payload ? payload : drizzleOf(payload)
   return (await db.execute(statement)).rows as T[]
 }
 
@@ -32,7 +33,7 @@ const RETRYABLE = new Set(['40P01', '40001'])
 export async function transaction<T>(payload: Payload, work: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await drizzle(payload).transaction(work)
+      return await drizzleOf(payload).transaction(work)
     } catch (err) {
       const code = pgCode(err)
       if (attempt >= 4 || !code || !RETRYABLE.has(code)) throw err

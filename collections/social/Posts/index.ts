@@ -8,6 +8,7 @@ import { postEndpoints } from './endpoints'
 import { prepareContent, serverFields } from './hooks/prepare'
 import { checkPost } from './hooks/check'
 import { recordRepost } from './hooks/recordRepost'
+import { emitPostActivity } from './hooks/emitActivity'
 
 export const POST_KINDS = ['text', 'image', 'gallery', 'video', 'link', 'repost', 'quote', 'card'] as const
 export const MODERATION_STATES = ['visible', 'held', 'hidden', 'removed'] as const
@@ -57,7 +58,7 @@ export const Posts: CollectionConfig = {
   hooks: {
     beforeValidate: [prepareContent],
     beforeChange: [serverFields, checkPost],
-    afterChange: [recordRepost],
+    afterChange: [recordRepost, emitPostActivity],
   },
   indexes: [
     { fields: ['author', 'createdAt'] },

@@ -2,9 +2,10 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { APIError, ValidationError } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { sqlFor } from '@/db/sql'
+import { query, sql, sqlFor } from '@/db/sql'
 import { bump, COUNTER_FIELDS } from '@/domain/social/db'
-import { emitMention, resolveMentions } from '@/domain/social/mentions'
+import { emitActivity } from '@/domain/events'
+import { resolveMentions } from '@/domain/social/mentions'
 import { readableById } from '@/domain/social/visibility'
 import { relationId } from '@/lib/relation'
 
@@ -74,10 +75,34 @@ export const commentCountersOnDelete: CollectionAfterDeleteHook = async ({ doc, 
   return doc
 }
 
-/** Members named for the first time in this version of the comment. */
-export const emitCommentMentions: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const before = new Set(((previousDoc?.mentions as unknown[]) ?? []).map((m) => String(relationId(m))))
-  const mentioned = ((doc.mentions as unknown[]) ?? []).map((m) => relationId(m)!).filter((id) => !before.has(String(id)) && String(id) !== String(relationId(doc.author)))
-  if (mentioned.length) await emitMention({ source: { collection: 'comments', id: doc.id, post: relationId(doc.post)! }, mentioned, by: relationId(doc.author)!, req })
+/**
+ * Tells listeners (notifications, points) of a new comment, and of members named for the first time in
+ * this version of its text, in the comment's transaction.
+ */
+export const emitCommentActivity: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+  const db = await sqlFor(req)
+  const id = Number(doc.id)
+  const post = relationId(doc.post)!
+  const author = relationId(doc.author)!
+  if (operation === 'create') {
+    const parent = relationId(doc.parent)
+    const [row] = await query<{ post_author: number; parent_author: number | null }>(
+      db,
+      sql`select (select author_id from posts where id = ${post}) as post_author,
+                 (select author_id from comments where id = ${parent}) as parent_author`,
+    )
+    await emitActivity(req.payload, db, {
+      type: 'comment.created',
+      comment: id,
+      post,
+      postAuthor: Number(row.post_author),
+      parent,
+      parentAuthor: row.parent_author === null ? null : Number(row.parent_author),
+      author,
+    })
+  }
+  const before = new Set(((previousDoc?.mentions as unknown[]) ?? []).map((m) => relationId(m)))
+  const mentioned = ((doc.mentions as unknown[]) ?? []).map((m) => relationId(m)!).filter((m) => !before.has(m) && m !== author)
+  if (mentioned.length) await emitActivity(req.payload, db, { type: 'mention', source: { collection: 'comments', id, post }, mentioned, by: author })
   return doc
 }

@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { CHANNEL } from '@/realtime/hub'
-import { query, sql } from '@/db/sql'
+import { drizzleOf, query, sql } from '@/db/sql'
+import { emitActivity } from '@/domain/events'
 import { MessagingError, spendSend, type Sender } from './policy'
 import { messageStates, type MemberState, type Message } from './shared'
 
@@ -79,10 +80,22 @@ export async function sendMessage(
                  'id', 'm' || ins.id, 'type', 'message', 'users', (select json_agg(user_id) from members),
                  'data', json_build_object('id', ins.id, 'conversationId', ins.conversation_id, 'senderId', ins.sender_id,
                    'clientId', ins.client_id, 'createdAt', ins.created_at,
-                   'body', case when octet_length(ins.body) <= ${INLINE_BODY_BYTES} then ins.body end))::text) as notified
+                   'body', case when octet_length(ins.body) <= ${INLINE_BODY_BYTES} then ins.body end))::text) as notified,
+               array(select user_id from members where user_id <> ins.sender_id) as recipients
         from ins`,
   )
-  if (row) return { message: toMessage(row), created: true }
+  if (row) {
+    const message = toMessage(row)
+    // After the message's own statement: what listeners add (a notification) never delays or undoes it.
+    await emitActivity(payload, drizzleOf(payload), {
+      type: 'message.sent',
+      conversation: conversationId,
+      message: message.id,
+      sender: me.id,
+      recipients: (row.recipients as unknown[]).map(Number),
+    })
+    return { message, created: true }
+  }
   // Nothing inserted: the same clientId won a race, or a block appeared meanwhile.
   if (clientId) {
     const [existing] = await query(payload, sql`select ${messageColumns} from messages where sender_id = ${me.id} and client_id = ${clientId}`)

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { query, sql, transaction, type Db } from '@/db/sql'
+import { emitActivity } from '@/domain/events'
 import { RuleError } from '@/lib/ruleError'
 
 /**
@@ -64,8 +65,10 @@ export async function follow(payload: Payload, follower: number, following: numb
       sql`insert into follows (follower_id, following_id, updated_at, created_at) values (${follower}, ${following}, now(), now())
           on conflict do nothing returning id`,
     )
-    await adjustCounts(tx, inserted.length ? [{ follower, following }] : [], 1)
-    return { created: inserted.length > 0 }
+    if (!inserted.length) return { created: false }
+    await adjustCounts(tx, [{ follower, following }], 1)
+    await emitActivity(payload, tx, { type: 'follow.created', follower, following })
+    return { created: true }
   })
 }
 

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { sql, transaction, type Db } from '@/db/sql'
+import { query, sql, transaction, type Db } from '@/db/sql'
+import { emitActivity } from '@/domain/events'
 import { bump } from './db'
 
 export const REACTION_KINDS = ['like', 'up', 'down'] as const
@@ -15,6 +16,11 @@ async function adjust(tx: Db, target: ReactionTarget, kind: ReactionKind, delta:
 }
 
 const targetColumn = (target: ReactionTarget) => sql.identifier(target.collection === 'posts' ? 'post_id' : 'comment_id')
+
+async function targetAuthor(tx: Db, target: ReactionTarget): Promise<number | null> {
+  const [row] = await query<{ author_id: number | null }>(tx, sql`select author_id from ${sql.identifier(target.collection)} where id = ${target.id}`)
+  return row?.author_id ?? null
+}
 
 /**
  * Sets the member's one reaction on a post or comment (insert, or change up <-> down), and the target's
@@ -31,6 +37,7 @@ export async function setReaction(payload: Payload, userId: number, target: Reac
         on conflict (user_id, ${column}) do nothing returning id`)
       if (inserted.rows.length) {
         await adjust(tx, target, kind, 1)
+        await emitActivity(payload, tx, { type: 'reaction.set', target, targetAuthor: await targetAuthor(tx, target), kind, previous: null, by: userId })
         return { changed: true, previous: null as ReactionKind | null }
       }
       // The row exists: lock it, then change its kind if it differs.
@@ -41,6 +48,7 @@ export async function setReaction(payload: Payload, userId: number, target: Reac
       await tx.execute(sql`update reactions set kind = ${kind}, updated_at = now() where id = ${row.id}`)
       await adjust(tx, target, row.kind, -1)
       await adjust(tx, target, kind, 1)
+      await emitActivity(payload, tx, { type: 'reaction.set', target, targetAuthor: await targetAuthor(tx, target), kind, previous: row.kind, by: userId })
       return { changed: true, previous: row.kind }
     }
     throw new Error('Could not set the reaction; try again.')
@@ -53,7 +61,10 @@ export async function removeReaction(payload: Payload, userId: number, target: R
   return transaction(payload, async (tx) => {
     const { rows } = await tx.execute(sql`delete from reactions where user_id = ${userId} and ${column} = ${target.id} returning kind`)
     const removed = (rows[0]?.kind as ReactionKind | undefined) ?? null
-    if (removed) await adjust(tx, target, removed, -1)
+    if (removed) {
+      await adjust(tx, target, removed, -1)
+      await emitActivity(payload, tx, { type: 'reaction.removed', target, targetAuthor: await targetAuthor(tx, target), kind: removed, by: userId })
+    }
     return removed
   })
 }

@@ -1,0 +1,7 @@
+import type { ActivityListener } from './types'
+
+/**
+ * Everything that reacts to network activity, in the order it runs. A static list rather than
+ * registration at import time, so every process (route handlers, job workers, tests) has the same set.
+ */
+export const LISTENERS: ActivityListener[] = []
