@@ -7,7 +7,9 @@ import type { Payload } from 'payload'
 
 import { checkPassword } from '@/domain/identity/passwordPolicy'
 import { createFirstAdmin, credentialsFile, demoAllowed, describeCredentials, removeDemo, seedDemo, seedSpecialties, writeCredentials } from '@/domain/seed'
+import { sql } from '@/db/sql'
 import { generatePassword } from '@/domain/seed/password'
+import { DEMO_MESSAGES, DEMO_POSTS, DEMO_ROOMS } from '@/domain/seed/socialContent'
 import { DEMO_EMAIL_DOMAIN, demoPeople } from '@/domain/seed/people'
 import { flattenSpecialties, SPECIALTIES } from '@/domain/seed/specialties'
 import { testPayload } from '../helpers/payload'
@@ -183,6 +185,34 @@ describe('demo data', () => {
     expect(removed.media).toBeGreaterThanOrEqual(9)
     expect((await payload.count({ collection: 'users', where: { email: { like: '@rounds.local' } } })).totalDocs).toBe(0)
     expect((await payload.count({ collection: 'media', where: { filename: { like: 'demo-avatar-' } } })).totalDocs).toBe(0)
+  })
+
+  it('seeds a living network among a fresh cast, through the same rules as members; removal takes it away again', async () => {
+    await seedSpecialties(payload)
+    const result = await seedDemo(payload, { doctors: 10, password: 'demo rounds on a quiet ward' })
+    const ids = result.accounts.map((a) => a.id)
+    const count = async (statement: ReturnType<typeof sql>) => Number((await payload.db.drizzle.execute(statement)).rows[0].n)
+    const slugs = sql.param(DEMO_ROOMS.map((r) => r.slug))
+    try {
+      expect(await count(sql`select count(*) as n from rooms where slug = any(${slugs}::text[])`)).toBe(DEMO_ROOMS.length)
+      expect(await count(sql`select count(*) as n from posts where author_id = any(${sql.param(ids)}::int[]) and _status = 'published'`)).toBe(DEMO_POSTS.length)
+      expect(await count(sql`select count(*) as n from comments where author_id = any(${sql.param(ids)}::int[])`)).toBeGreaterThan(10)
+      expect(await count(sql`select count(*) as n from follows where follower_id = any(${sql.param(ids)}::int[])`)).toBeGreaterThan(10)
+      expect(await count(sql`select count(*) as n from messages where sender_id = any(${sql.param(ids)}::int[])`)).toBe(DEMO_MESSAGES.length)
+      // Counters were kept by the same code as members' own likes and comments.
+      expect(await count(sql`select count(*) as n from posts p where author_id = any(${sql.param(ids)}::int[])
+        and (p.like_count + p.upvotes) <> (select count(*) from reactions r where r.post_id = p.id)`)).toBe(0)
+      expect(await count(sql`select count(*) as n from posts p where author_id = any(${sql.param(ids)}::int[])
+        and p.comment_count <> (select count(*) from comments c where c.post_id = p.id)`)).toBe(0)
+      // Written over the last days, oldest first.
+      const [newest] = (await payload.db.drizzle.execute(sql`select created_at from posts where author_id = any(${sql.param(ids)}::int[]) order by created_at desc limit 1`)).rows
+      expect(Date.now() - new Date(newest.created_at as string).getTime()).toBeGreaterThan(60 * 60 * 1000)
+    } finally {
+      const removed = await removeDemo(payload)
+      expect(removed.users).toBe(ids.length)
+    }
+    expect(await count(sql`select count(*) as n from rooms where slug = any(${slugs}::text[])`)).toBe(0)
+    expect(await count(sql`select count(*) as n from posts where author_id = any(${sql.param(ids)}::int[])`)).toBe(0)
   })
 
   it('writes the login instructions to a file only its owner can read', () => {

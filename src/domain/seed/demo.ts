@@ -7,6 +7,7 @@ import { eachLimit } from './concurrency'
 import { specialtyIds } from './masterData'
 import { demoPassword } from './password'
 import { DEMO_EMAIL_DOMAIN, demoPeople, type DemoPerson } from './people'
+import { removeSocialDemo, seedSocialDemo } from './social'
 
 export type DemoOptions = {
   /** The shared password; random when unset. */
@@ -15,6 +16,8 @@ export type DemoOptions = {
   adminEmail?: string
   /** How many doctors besides the staff accounts (30). */
   doctors?: number
+  /** Rooms, follows, posts, comments, reactions and a conversation among the new accounts (on). */
+  social?: boolean
 }
 
 export type DemoAccount = { label: string; email: string; name: string; id: number; created: boolean }
@@ -80,6 +83,9 @@ export async function seedDemo(payload: Payload, opts: DemoOptions = {}): Promis
     created.set(person.email, user.id)
   })
 
+  // The network is seeded with a fresh cast only: an existing one already has its activity.
+  if (existing.length === 0 && opts.social !== false) await seedSocialDemo(payload, [...created.values()])
+
   const accounts = people.map((p) => {
     const before = existingByEmail.get(p.email)
     return { label: p.label, email: p.email, name: before?.name ?? p.name, id: before?.id ?? created.get(p.email)!, created: !before }
@@ -96,6 +102,8 @@ export async function seedDemo(payload: Payload, opts: DemoOptions = {}): Promis
 export async function removeDemo(payload: Payload, opts: { allUsers?: boolean } = {}) {
   const users: Where = opts.allUsers ? { id: { exists: true } } : { email: { like: `@${DEMO_EMAIL_DOMAIN}` } }
   const media: Where = { filename: { like: AVATAR_PREFIX } }
+  const { docs: leaving } = await payload.find({ collection: 'users', where: users, pagination: false, depth: 0, overrideAccess: true, select: {} })
+  await removeSocialDemo(payload, leaving.map((u) => Number(u.id)))
   const removedUsers = await deleteAll(payload, 'users', users)
   const removedMedia = await deleteAll(payload, 'media', media)
   payload.logger.info(`Removed ${removedUsers} accounts and ${removedMedia} demo avatars`)
