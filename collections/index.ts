@@ -17,6 +17,7 @@ import { Reactions } from './social/Reactions'
 import { RoomMembers } from './social/RoomMembers'
 import { Rooms } from './social/Rooms'
 import { Shares } from './social/Shares'
+import { NotificationActors, NotificationDigests, Notifications } from './notifications'
 
 /** Every collection of Rounds, by domain. Plugins add their own. */
-export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages]
+export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages, Notifications, NotificationActors, NotificationDigests]

@@ -1,9 +1,9 @@
 import { publicUrl } from '@/lib/publicUrl'
 
-const escape = (s: string) =>
+export const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-const layout = (title: string, body: string) => `<!doctype html>
+export const layout = (title: string, body: string) => `<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px;margin:auto;padding:24px">
 <p style="font-weight:700;color:#0e7490;font-size:18px">Rounds</p>
 <h1 style="font-size:20px">${escape(title)}</h1>

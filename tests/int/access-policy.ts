@@ -400,6 +400,43 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       return (await payload.create({ collection: 'conversation-members', data: { conversation, user }, overrideAccess: true })).id as number
     },
   },
+  notifications: {
+    owner: { field: 'recipient' },
+    why: 'Private to the recipient, staff included; made only by the activity listener; marked read only through POST /api/notifications/read.',
+    find: { own: signedIn, other: nobody },
+    read: { own: signedIn, other: nobody },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'subjectKey',
+    seed: async ({ payload, marker }, owner) => {
+      const recipient = owner ?? (await createUser(payload, { login: false })).id
+      const doc = await payload.create({
+        collection: 'notifications',
+        data: { recipient, type: 'follow', subjectKey: marker.slice(0, 40), activityAt: new Date().toISOString() },
+        overrideAccess: true,
+      })
+      return doc.id as number
+    },
+  },
+  'notification-actors': {
+    why: 'Who acted on each notification (what keeps its counts exact): server only.',
+    find: nobody,
+    read: nobody,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'source',
+  },
+  'notification-digests': {
+    why: 'Daily digests sent (one per member and day): administrators read them; only the digest job writes them.',
+    find: admins,
+    read: admins,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'day',
+  },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
     find: nobody,

@@ -28,6 +28,7 @@ import { socialEndpoints } from './endpoints/socialLogin'
 import { removeSocialAccounts } from '@/domain/identity/social/accounts'
 import { sessionEndpoints } from './endpoints/sessions'
 import { graphEndpoints } from '../../social/graphEndpoints'
+import { notificationPreferencesField } from '../../notifications/preferencesField'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'expired', 'revoked'] as const
@@ -224,6 +225,7 @@ export const Users: CollectionConfig = {
         { name: 'followingCount', type: 'number', defaultValue: 0, access: { create: fieldNobody, update: fieldNobody }, admin: { readOnly: true } },
       ],
     },
+    notificationPreferencesField,
     // One-time email code: only its keyed hash is stored; never readable through any API.
     { name: 'emailCodeHash', type: 'text', hidden: true, access: { create: fieldNobody, update: fieldNobody } },
     { name: 'emailCodeExpiresAt', type: 'date', hidden: true, access: { create: fieldNobody, update: fieldNobody } },

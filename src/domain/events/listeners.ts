@@ -1,7 +1,8 @@
+import { notifyMembers } from '@/domain/notifications/listener'
 import type { ActivityListener } from './types'
 
 /**
  * Everything that reacts to network activity, in the order it runs. A static list rather than
  * registration at import time, so every process (route handlers, job workers, tests) has the same set.
  */
-export const LISTENERS: ActivityListener[] = []
+export const LISTENERS: ActivityListener[] = [notifyMembers]
