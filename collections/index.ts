@@ -18,6 +18,7 @@ import { RoomMembers } from './social/RoomMembers'
 import { Rooms } from './social/Rooms'
 import { Shares } from './social/Shares'
 import { NotificationActors, NotificationDigests, Notifications } from './notifications'
+import { PointEvents, Recommendations } from './engagement'
 
 /** Every collection of Rounds, by domain. Plugins add their own. */
-export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages, Notifications, NotificationActors, NotificationDigests]
+export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages, PointEvents, Recommendations, Notifications, NotificationActors, NotificationDigests]

@@ -53,5 +53,9 @@ export function restrictInternalCollections(config: SanitizedConfig): SanitizedC
         break
     }
   }
+  for (const global of config.globals ?? []) {
+    // The Jobs Queue's schedule bookkeeping (present once a task has a `schedule`): server code only.
+    if (global.slug === 'payload-jobs-stats') global.access = { ...global.access, read: isAdmin, update: nobody, readVersions: nobody }
+  }
   return config
 }

@@ -2,6 +2,7 @@ import type { Config } from 'payload'
 
 import { isAdmin } from '@/access'
 import { notificationDigestTask } from '@/domain/notifications/digest'
+import { refreshRecommendationsTask } from '@/domain/recommendations/refresh'
 
 /**
  * Payload's Jobs Queue (scheduled publishing today; reminders, emails and webhooks later). By default
@@ -15,6 +16,6 @@ export function jobs(): NonNullable<Config['jobs']> {
     access: { run: isAdmin as never, queue: isAdmin as never, cancel: isAdmin as never },
     deleteJobOnComplete: true,
     ...(autoRun ? { autoRun: [{ cron: process.env.JOBS_CRON || '*/5 * * * * *', queue: 'default', limit: 20, silent: true }] } : {}),
-    tasks: [notificationDigestTask],
+    tasks: [refreshRecommendationsTask, notificationDigestTask],
   }
 }

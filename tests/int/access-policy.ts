@@ -437,6 +437,39 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     delete: nobody,
     updateField: 'day',
   },
+  'point-events': {
+    owner: { field: 'member' },
+    why: 'The points ledger: members read their own, staff everyone\'s; written only by the engagement listener and sign-in code.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'source',
+    seed: async ({ payload, marker }, owner) => {
+      const member = owner ?? (await createUser(payload, { login: false })).id
+      const data = { member, reason: 'post', source: marker, points: 0 }
+      const doc = (await payload.create({ collection: 'point-events' as never, data: data as never, overrideAccess: true })) as unknown as { id: number }
+      return doc.id
+    },
+  },
+  recommendations: {
+    owner: { field: 'member' },
+    why: 'Suggestions are private to their member (administrators may inspect them); computed by the refresh job, dismissed only through POST /api/recommendations/:id/dismiss.',
+    find: { own: signedIn, other: admins },
+    read: { own: signedIn, other: admins },
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'computedAt',
+    seed: async ({ payload }, owner) => {
+      const member = owner ?? (await createUser(payload, { login: false })).id
+      const target = (await createUser(payload, { login: false })).id
+      const data = { member, kind: 'person', targetId: target, score: 0.5, reasons: ['Same specialty'] }
+      const doc = (await payload.create({ collection: 'recommendations' as never, data: data as never, overrideAccess: true })) as unknown as { id: number }
+      return doc.id
+    },
+  },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
     find: nobody,

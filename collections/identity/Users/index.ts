@@ -29,6 +29,7 @@ import { removeSocialAccounts } from '@/domain/identity/social/accounts'
 import { sessionEndpoints } from './endpoints/sessions'
 import { graphEndpoints } from '../../social/graphEndpoints'
 import { notificationPreferencesField } from '../../notifications/preferencesField'
+import { engagementUserEndpoints } from '../../engagement/userEndpoints'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'expired', 'revoked'] as const
@@ -75,7 +76,7 @@ export const Users: CollectionConfig = {
   },
   // A member shown inside another document (a post's author, a media owner): the public card only.
   defaultPopulate: { name: true, honorific: true, handle: true, title: true, avatar: true, verificationStatus: true },
-  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints, ...graphEndpoints],
+  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints, ...graphEndpoints, ...engagementUserEndpoints],
   hooks: {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken],

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { generatePayloadCookie } from 'payload/shared'
 
 import { query, sql } from '@/db/sql'
+import { recordSignIn } from '@/domain/engagement/login'
 
 import { recordSessionStart } from './sessions/activity'
 
@@ -25,6 +26,8 @@ export async function startSession(req: PayloadRequest, userId: string | number)
   if (!user) throw new Error('User not found')
   const sid = await addSession(req, Number(user.id), collectionConfig.auth.tokenExpiration)
   if (sid) await recordSessionStart(req, { userId: user.id, sid })
+  // Counts for the daily streak like a password login (whose afterLogin hook does the same).
+  await recordSignIn(req, user.id)
   const fieldsToSign = getFieldsToSign({ collectionConfig, email: user.email, sid, user: user as never })
   const { exp, token } = await jwtSign({
     fieldsToSign,

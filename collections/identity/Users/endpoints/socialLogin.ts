@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { parseCookies } from 'payload/shared'
 
-import { linkToMember, recordSocialLogin, resolveSignIn } from '@/domain/identity/social/accounts'
+import { linkToMember, resolveSignIn } from '@/domain/identity/social/accounts'
 import { FAILURE_STATUS, failureMessage, SocialLoginError, type SocialFailure } from '@/domain/identity/social/errors'
 import { clearFlowCookie, flowCookie, flowCookieName, newFlow, openFlow, stateMatches, type Flow } from '@/domain/identity/social/flow'
 import { PROVIDER_IDS } from '@/domain/identity/social/ids'
@@ -171,7 +171,6 @@ async function finish(req: PayloadRequest): Promise<Response> {
     }
     const { userId } = await resolveSignIn(req, provider.id, profile)
     const session = await startSession(req, userId)
-    await recordSocialLogin(req.payload, userId)
     const next = safeNext(flow.next)
     // The member still owes a second factor: that page finishes the sign-in, then goes on to `next`.
     const target = session.twoFactor ? `/login/two-factor?next=${encodeURIComponent(next)}` : next

@@ -1,18 +1,10 @@
 import type { CollectionAfterLoginHook } from 'payload'
 
-import { nextStreak } from '@/domain/identity/streak'
+import { recordSignIn } from '@/domain/engagement/login'
 
-/** Keeps the daily login streak and last-login time. */
+/** Keeps the daily login streak and last-login time (and the day's sign-in points), in the login's transaction. */
 export const recordLogin: CollectionAfterLoginHook = async ({ req, user }) => {
-  const now = new Date()
-  const streak = nextStreak(user.lastLoginAt ? new Date(user.lastLoginAt) : null, user.loginStreak ?? 0, now)
-  await req.payload.db.updateOne({
-    collection: 'users',
-    id: user.id,
-    data: { lastLoginAt: now.toISOString(), loginStreak: streak },
-    req,
-  })
-  user.loginStreak = streak
-  user.lastLoginAt = now.toISOString()
+  const signIn = await recordSignIn(req, user.id)
+  if (signIn) Object.assign(user, signIn)
   return user
 }

@@ -3,7 +3,6 @@ import type { CollectionBeforeDeleteHook, Payload, PayloadRequest } from 'payloa
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { safeEqual, sha256 } from '@/lib/crypto'
-import { nextStreak } from '../streak'
 import { SocialLoginError } from './errors'
 import type { ProviderId } from './ids'
 import { configuredProviders, type SocialProfile } from './providers'
@@ -236,22 +235,6 @@ export async function connectedAccounts(payload: Payload, userId: Id) {
     links: links.map(({ provider, email, createdAt }) => ({ provider, email: email ?? null, createdAt: createdAt ?? null })),
     hasPassword: await hasUsablePassword(payload, userId, links),
   }
-}
-
-/** A sign-in through a provider counts for the daily streak and last-login time like a password login. */
-export async function recordSocialLogin(payload: Payload, userId: Id) {
-  const user = (await payload.db.findOne({ collection: 'users', where: { id: { equals: userId } } })) as {
-    lastLoginAt?: string | null
-    loginStreak?: number | null
-  } | null
-  if (!user) return
-  const now = new Date()
-  await payload.db.updateOne({
-    collection: 'users',
-    id: userId,
-    data: { lastLoginAt: now.toISOString(), loginStreak: nextStreak(user.lastLoginAt ? new Date(user.lastLoginAt) : null, user.loginStreak ?? 0, now) },
-    returning: false,
-  })
 }
 
 /**

@@ -1,0 +1,2 @@
+export { PointEvents } from './PointEvents'
+export { Recommendations } from './Recommendations'
