@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { testPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
-import { countStatements, createPost, createRoom } from '../helpers/social'
+import { countStatements, createPost, createRoom, lexical } from '../helpers/social'
 import { createUser, type TestUser } from '../helpers/users'
 
 let payload: Payload
@@ -74,9 +74,11 @@ describe('home feed', () => {
     await member.client.put(`/users/${author.id}/follow`)
     const created: number[] = []
     for (let i = 0; i < 7; i++) created.push((await createPost(payload, author.id)).id)
-    // Two posts with the very same timestamp: the id breaks the tie.
+    // Two posts published in the very same instant: the id breaks the tie.
     const same = new Date().toISOString()
-    for (const id of created.slice(-2)) await payload.update({ collection: 'posts', id, data: { createdAt: same } as never, overrideAccess: true })
+    for (const id of created.slice(-2)) await payload.update({ collection: 'posts', id, data: { createdAt: same, publishedAt: same } as never, overrideAccess: true })
+    const stored = await Promise.all(created.slice(-2).map((id) => payload.findByID({ collection: 'posts', id, depth: 0, overrideAccess: true })))
+    expect(stored.map((p) => (p as { publishedAt?: string }).publishedAt)).toEqual([same, same])
 
     const seen: number[] = []
     let cursor: string | null = null
@@ -99,12 +101,13 @@ describe('home feed', () => {
     expect((await reader.client.get('/feed?kind=everything')).status).toBe(400)
     expect((await reader.client.get('/feed?limit=500')).status).toBe(400)
     expect((await reader.client.get('/feed?cursor=not-a-cursor')).status).toBe(400)
+    expect((await reader.client.get('/feed?sort=hot')).status).toBe(400)
   })
 
   it('costs a bounded number of SQL statements', async () => {
     const { count, texts } = await countStatements(() => reader.client.get('/feed'))
-    // Authentication (the member and their specialty) 2 + the follow/room/block graph 1 + the page
-    // (ids, then rows, because the specialty filter joins) 2 + populated authors 1 + media 1.
+    // Authentication (the member and their specialty) 2 + the page's ids (the follow, room and block
+    // graph inline) 1 + the posts 1 + populated authors 1 + media 1.
     expect(count, texts.join('\n')).toBeLessThanOrEqual(7)
     // Without a member, a page of posts with their authors stays within the read budget.
     const anonymous = await countStatements(() => new RestClient().get('/feed?kind=public'))
@@ -133,5 +136,56 @@ describe('public and room feeds', () => {
     expect(idsOf(res)).toEqual([post.id])
     expect(idsOf(res)).not.toContain(elsewhere.id)
     expect((await doctor.client.get('/feed?kind=room')).status).toBe(400)
+  })
+})
+
+describe('publishing time', () => {
+  const publishedAtOf = async (id: number) =>
+    ((await payload.findByID({ collection: 'posts', id, depth: 0, overrideAccess: true })) as { publishedAt?: string | null }).publishedAt ?? null
+
+  it('a draft published later takes its place in the feed at its publishing time, not when it was written', async () => {
+    const author = await createUser(payload)
+    const member = await createUser(payload)
+    await member.client.put(`/users/${author.id}/follow`)
+    const draft = await author.client.post('/posts', { kind: 'text', body: lexical('Written first, published last'), visibility: 'members' })
+    expect(draft.status).toBe(201)
+    const id = draft.body.doc.id as number
+    expect(await publishedAtOf(id)).toBeNull()
+    const meanwhile: number[] = []
+    for (let i = 0; i < 2; i++) {
+      const res = await author.client.post('/posts', { kind: 'text', body: lexical(`Published meanwhile ${i}`), visibility: 'members', _status: 'published' })
+      meanwhile.push(res.body.doc.id)
+    }
+    let ids = idsOf(await member.client.get('/feed'))
+    expect(ids).not.toContain(id)
+
+    const before = Date.now()
+    expect((await author.client.patch(`/posts/${id}`, { _status: 'published' })).status).toBe(200)
+    const at = await publishedAtOf(id)
+    expect(Date.parse(at!)).toBeGreaterThanOrEqual(before - 5)
+    ids = idsOf(await member.client.get('/feed'))
+    expect(ids.slice(0, 3)).toEqual([id, ...[...meanwhile].reverse()])
+
+    // Later edits, unpublishing and publishing again keep the first publishing time.
+    expect((await author.client.patch(`/posts/${id}`, { body: lexical('Edited after publishing') })).status).toBe(200)
+    expect((await author.client.patch(`/posts/${id}`, { _status: 'draft' })).status).toBe(200)
+    expect((await author.client.patch(`/posts/${id}`, { _status: 'published' })).status).toBe(200)
+    expect(await publishedAtOf(id)).toBe(at)
+  })
+
+  it('members cannot set the publishing time, neither on create nor on update', async () => {
+    const author = await createUser(payload)
+    const before = Date.now()
+    const created = await author.client.post('/posts', { kind: 'text', body: lexical('Back-dated?'), _status: 'published', publishedAt: '2001-01-01T00:00:00.000Z' })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id as number
+    const at = await publishedAtOf(id)
+    expect(Date.parse(at!)).toBeGreaterThanOrEqual(before - 5)
+    const res = await author.client.patch(`/posts/${id}`, { publishedAt: '2099-01-01T00:00:00.000Z' })
+    expect(res.status).toBeLessThan(500)
+    expect(await publishedAtOf(id)).toBe(at)
+    // A draft created with a date gets none until it is published.
+    const draft = await author.client.post('/posts', { kind: 'text', body: lexical('Draft'), publishedAt: '2001-01-01T00:00:00.000Z' })
+    expect(await publishedAtOf(draft.body.doc.id)).toBeNull()
   })
 })

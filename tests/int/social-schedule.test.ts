@@ -33,6 +33,25 @@ describe('scheduled publishing (Payload jobs queue)', () => {
     expect((await other.client.get(`/posts/${id}`)).status).toBe(200)
   }, 30_000)
 
+  it('a scheduled post enters the feeds at its publishing time, above posts published while it waited', async () => {
+    const draft = await author.client.post('/posts', { kind: 'text', body: lexical('Scheduled, feed position'), visibility: 'public' })
+    const id = draft.body.doc.id as number
+    const publishAt = new Date(Date.now() + 2500)
+    expect((await author.client.post(`/posts/${id}/schedule`, { publishAt: publishAt.toISOString() })).status).toBe(200)
+    const meanwhile = await author.client.post('/posts', { kind: 'text', body: lexical('Published while the other waited'), visibility: 'public', _status: 'published' })
+    expect(meanwhile.status).toBe(201)
+    const deadline = Date.now() + 20_000
+    while (Date.now() < deadline && (await status(id)) !== 'published') await new Promise((resolve) => setTimeout(resolve, 500))
+    const post = (await payload.findByID({ collection: 'posts', id, depth: 0, overrideAccess: true })) as { publishedAt?: string; createdAt: string }
+    expect(Date.parse(post.publishedAt!)).toBeGreaterThanOrEqual(publishAt.getTime())
+    expect(Date.parse(post.publishedAt!)).toBeGreaterThan(Date.parse(post.createdAt))
+
+    const feed = await other.client.get('/feed?kind=public&limit=50')
+    const ids: number[] = feed.body.docs.map((d: { id: number }) => d.id)
+    expect(ids).toContain(id)
+    expect(ids.indexOf(id)).toBeLessThan(ids.indexOf(meanwhile.body.doc.id))
+  }, 30_000)
+
   it('a schedule can be cancelled', async () => {
     const draft = await author.client.post('/posts', { kind: 'text', body: lexical('Cancelled'), visibility: 'public' })
     const id = draft.body.doc.id

@@ -64,6 +64,9 @@ export const Posts: CollectionConfig = {
     { fields: ['author', 'createdAt'] },
     { fields: ['room', 'createdAt'] },
     { fields: ['repostOf', 'createdAt'] },
+    // Feeds pick each source's newest posts by (publishedAt, id): per followed author, per joined room.
+    { fields: ['author', 'publishedAt'] },
+    { fields: ['room', 'publishedAt'] },
   ],
   fields: [
     {
@@ -149,6 +152,15 @@ export const Posts: CollectionConfig = {
       fields: [counter('commentCount', 'Comments'), counter('shareCount', 'Shares'), counter('bookmarkCount', 'Bookmarks')],
     },
     { name: 'editedAt', type: 'date', access: serverOnly, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      // When the post first went live (created published, a draft published, or its schedule ran):
+      // feeds order by it, so a scheduled post appears at its publishing time, not when it was written.
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      access: serverOnly,
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'moderation',
       type: 'select',

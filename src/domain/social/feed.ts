@@ -1,102 +1,216 @@
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
-import { query, sql } from '@/db/sql'
+import { isStaffUser } from '@/access/roles'
+import { query, sql, type SQL } from '@/db/sql'
 import { relationId } from '@/lib/relation'
 import { RuleError } from '@/lib/ruleError'
-import { publishedPostWhere, roomReadWhere, type Viewer } from './visibility'
+import { postAudiences, roomAudiences, type Viewer } from './visibility'
 
 export const FEED_KINDS = ['home', 'public', 'room'] as const
 export type FeedKind = (typeof FEED_KINDS)[number]
+export const FEED_SORTS = ['new', 'top'] as const
+export type FeedSort = (typeof FEED_SORTS)[number]
 
 export type FeedViewer = NonNullable<Viewer> & { specialty?: unknown; subSpecialties?: unknown }
 
-/** Position in a feed: the last post shown (newest first). Opaque to clients. */
+/** `top` ranks the posts published in this window before the first page... */
+export const TOP_WINDOW_DAYS = 7
+/** ...among at most this many of the newest of them, so that a page costs the same on any table. */
+export const TOP_CANDIDATES = 500
+
+/** Position in a list by time: the last item shown (newest first). Opaque to clients. */
 type Cursor = { t: string; id: number }
+/**
+ * Position in a `top` feed: the last score and id shown, and the instant the first page was ranked
+ * at, so that every later page ranks the same candidates with the same decay.
+ */
+type TopCursor = { score: string; id: number; asOf: string }
 
-export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.t, c.id])).toString('base64url')
+const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v))
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 2147483647
+const SCORE = /^\d{1,12}(\.\d{1,12})?$/
 
-export function decodeCursor(value: string): Cursor | null {
+const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url')
+function parts(value: string): unknown[] | null {
   try {
-    const [t, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown]
-    if (typeof t !== 'string' || Number.isNaN(Date.parse(t)) || typeof id !== 'number' || !Number.isInteger(id)) return null
-    return { t, id }
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown
+    return Array.isArray(parsed) ? parsed : null
   } catch {
     return null
   }
 }
 
-/**
- * Whom and what a member follows, in one statement: followed members, rooms and channels joined, and
- * members blocked either way.
- */
-async function graphOf(payload: Payload, userId: number) {
-  const [row] = await query<{ following: number[]; rooms: number[]; blocked: number[] }>(
-    payload,
-    sql`select
-      array(select following_id from follows where follower_id = ${userId}) as following,
-      array(select room_id from room_members where user_id = ${userId}) as rooms,
-      array(select blocked_id from blocks where blocker_id = ${userId} union select blocker_id from blocks where blocked_id = ${userId}) as blocked`,
-  )
-  return row ?? { following: [], rooms: [], blocked: [] }
+export const encodeCursor = (c: Cursor) => encode([c.t, c.id])
+
+export function decodeCursor(value: string): Cursor | null {
+  const p = parts(value)
+  return p && p.length === 2 && isDate(p[0]) && isId(p[1]) ? { t: p[0], id: p[1] } : null
+}
+
+const encodeTopCursor = (c: TopCursor) => encode(['top', c.score, c.id, c.asOf])
+
+function decodeTopCursor(value: string): TopCursor | null {
+  const p = parts(value)
+  if (!p || p.length !== 4 || p[0] !== 'top') return null
+  const [, score, id, asOf] = p
+  return typeof score === 'string' && SCORE.test(score) && isId(id) && isDate(asOf) ? { score, id, asOf } : null
 }
 
 export class FeedError extends RuleError {}
 
+const intArray = (ids: number[]) => sql`${`{${ids.join(',')}}`}::int[]`
+const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`
+
 /**
- * One page of a feed, newest first, by keyset (created-at, id): no counts, no offsets, so a page costs
- * the same at any depth. `home` is what the member follows (people, rooms and channels) plus posts in
- * their specialties and their own; `public` is what anyone may read; `room` one room's posts.
- * Posts by members blocked either way never appear.
+ * Engagement over age, as Hacker News ranks: every like, net upvote, comment (x2) and share (x3)
+ * counts, and the score halves roughly every time the post's age (plus two hours) grows by 60%.
+ * Rounded to a fixed scale so that cursors compare exactly.
+ */
+const topScore = (asOf: SQL) => sql`round((
+    (1 + p.like_count + greatest(p.upvotes - p.downvotes, 0) + 2 * p.comment_count + 3 * p.share_count)
+    / power(extract(epoch from (${asOf} - p.published_at)) / 3600 + 2, 1.5)
+  )::numeric, 12)`
+
+type Plan = {
+  /** Conditions every candidate meets (visibility, blocks, keyset or window), over `p` = posts. */
+  where: SQL
+  /** Candidates taken from each source, newest first. */
+  take: number
+}
+
+/** The newest `take` rows of one source (`p.<column> = value`), through its (column, publishedAt) index. */
+const bySource = (column: 'author_id' | 'room_id', values: SQL, plan: Plan) => sql`
+  select p.id, p.published_at from unnest(${values}) as s(v)
+  cross join lateral (
+    select p.id, p.published_at from posts p where p.${sql.identifier(column)} = s.v and ${plan.where}
+    order by p.published_at desc, p.id desc limit ${plan.take}
+  ) p`
+
+/**
+ * The candidate posts of a feed (id and publishedAt), newest first, at most `plan.take`: each source
+ * (followed authors and oneself, joined rooms, one's specialties; or all posts; or one room) gives
+ * its newest rows by index, and the union of those is cut again, so that the cost is bounded by the
+ * number of sources, never by the size of the table.
+ */
+function candidates(kind: FeedKind, plan: Plan, home: { userId: number; specialties: number[] } | null, room?: number): SQL {
+  const newest = (from: SQL) => sql`select id, published_at from (${from}) c order by published_at desc, id desc limit ${plan.take}`
+  if (kind === 'room') return newest(sql`select p.id, p.published_at from posts p where p.room_id = ${room} and ${plan.where} order by p.published_at desc, p.id desc limit ${plan.take}`)
+  if (kind === 'public') return newest(sql`select p.id, p.published_at from posts p where ${plan.where} order by p.published_at desc, p.id desc limit ${plan.take}`)
+  const { userId, specialties } = home!
+  const sources = [
+    bySource('author_id', sql`array_append(array(select following_id from follows where follower_id = ${userId}), ${userId})`, plan),
+    bySource('room_id', sql`array(select room_id from room_members where user_id = ${userId})`, plan),
+  ]
+  if (specialties.length) {
+    // Specialties tag a sizeable share of all posts: walking the publishedAt index newest first finds
+    // a page of them after a bounded number of rows.
+    sources.push(sql`select * from (select p.id, p.published_at from posts p where ${plan.where}
+      and exists (select 1 from posts_rels r where r.parent_id = p.id and r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}))
+      order by p.published_at desc, p.id desc limit ${plan.take}) sp`)
+  }
+  return newest(sql.join(sources.map((s) => sql`(${s})`), sql` union `))
+}
+
+/**
+ * Published, visible posts of an audience the viewer belongs to, in rooms they may see, not by a
+ * member blocked either way: the rules of publishedPostWhere (visibility.ts), as SQL over `p`.
+ */
+function visibleTo(viewer: FeedViewer | null): SQL {
+  const blocked = viewer
+    ? sql` and p.author_id not in (select blocked_id from blocks where blocker_id = ${Number(viewer.id)} union all select blocker_id from blocks where blocked_id = ${Number(viewer.id)})`
+    : sql``
+  return sql`p._status = 'published' and p.moderation = 'visible' and p.deleted_at is null and p.published_at is not null
+    and p.visibility::text = any(${textArray(postAudiences(viewer))}) and p.room_visibility::text = any(${textArray(roomAudiences(viewer))})${blocked}`
+}
+
+/** Whether the viewer may see the room (roomReadWhere, as SQL). */
+const roomVisible = (viewer: FeedViewer | null, room: number) =>
+  isStaffUser(viewer)
+    ? sql`exists (select 1 from rooms where id = ${room})`
+    : sql`exists (select 1 from rooms where id = ${room} and visibility::text = any(${textArray(roomAudiences(viewer))}))`
+
+type PageRow = { ids: number[] | null; marks: string[] | null; scores: string[] | null; room_ok: boolean | null }
+
+/**
+ * One page of a feed by keyset: no counts, no offsets, so a page costs the same at any depth.
+ * `home` is what the member follows (people, rooms and channels) plus posts in their specialties and
+ * their own; `public` is what anyone may read; `room` one room's posts. Posts by members blocked
+ * either way never appear. `new` orders by publishing time, newest first; `top` ranks the posts of
+ * the last TOP_WINDOW_DAYS by engagement with time decay (see topScore).
+ *
+ * One statement picks the page's ids (the follow, room and block graph inline); one Payload read
+ * then loads those posts at depth 1 with the collection's read access applied once more.
  */
 export async function feedPage(
   payload: Payload,
   viewer: FeedViewer | null,
-  opts: { kind: FeedKind; room?: number; cursor?: string | null; limit?: number },
+  opts: { kind: FeedKind; sort?: FeedSort; room?: number; cursor?: string | null; limit?: number },
 ) {
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 50)
-  const constraints: Where[] = [publishedPostWhere(viewer)]
-  if (opts.cursor) {
-    const c = decodeCursor(opts.cursor)
-    if (!c) throw new FeedError('That cursor is not valid.', 400)
-    constraints.push({ or: [{ createdAt: { less_than: c.t } }, { and: [{ createdAt: { equals: c.t } }, { id: { less_than: c.id } }] }] })
-  }
-  const graph = viewer ? await graphOf(payload, Number(viewer.id)) : { following: [], rooms: [], blocked: [] }
-  if (graph.blocked.length) constraints.push({ author: { not_in: graph.blocked } })
+  const sort = opts.sort ?? 'new'
+  const after = opts.cursor ? (sort === 'new' ? decodeCursor(opts.cursor) : decodeTopCursor(opts.cursor)) : null
+  if (opts.cursor && !after) throw new FeedError('That cursor is not valid.', 400)
+  if (opts.kind === 'home' && !viewer) throw new FeedError('Log in to see your feed.', 401)
+  if (opts.kind === 'room' && !opts.room) throw new FeedError('Which room?', 400)
 
-  if (opts.kind === 'home') {
-    if (!viewer) throw new FeedError('Log in to see your feed.', 401)
-    const specialties = [relationId(viewer.specialty), ...((viewer.subSpecialties as unknown[]) ?? []).map(relationId)].filter((v): v is number => v !== null)
-    const sources: Where[] = [{ author: { in: [Number(viewer.id), ...graph.following] } }]
-    if (graph.rooms.length) sources.push({ room: { in: graph.rooms } })
-    if (specialties.length) sources.push({ specialties: { in: specialties } })
-    constraints.push({ or: sources })
-  } else if (opts.kind === 'room') {
-    if (!opts.room) throw new FeedError('Which room?', 400)
-    const roomWhere = roomReadWhere(viewer)
-    const { docs } = await payload.find({
-      collection: 'rooms',
-      where: roomWhere === true ? { id: { equals: opts.room } } : { and: [{ id: { equals: opts.room } }, roomWhere] },
-      limit: 1,
-      pagination: false,
-      depth: 0,
-      select: { slug: true },
-      overrideAccess: true,
-    })
-    if (!docs.length) throw new FeedError('No such room.', 404)
-    constraints.push({ room: { equals: opts.room } })
+  const home =
+    opts.kind === 'home' && viewer
+      ? {
+          userId: Number(viewer.id),
+          specialties: [relationId(viewer.specialty), ...((viewer.subSpecialties as unknown[]) ?? []).map(relationId)].filter((v): v is number => v !== null),
+        }
+      : null
+  const visible = visibleTo(viewer)
+  let statement: SQL
+  let asOf = new Date().toISOString()
+  if (sort === 'new') {
+    const c = after as Cursor | null
+    const keyset = c ? sql` and (p.published_at, p.id) < (${c.t}::timestamptz, ${c.id})` : sql``
+    const page = candidates(opts.kind, { where: sql`${visible}${keyset}`, take: limit + 1 }, home, opts.room)
+    statement = sql`with page as (${page})
+      select array(select id from page order by published_at desc, id desc) as ids,
+        array(select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from page order by published_at desc, id desc) as marks`
+  } else {
+    const c = after as TopCursor | null
+    if (c) asOf = c.asOf
+    const at = sql`${asOf}::timestamptz`
+    const window = sql` and p.published_at <= ${at} and p.published_at > ${at} - make_interval(days => ${TOP_WINDOW_DAYS})`
+    const pool = candidates(opts.kind, { where: sql`${visible}${window}`, take: TOP_CANDIDATES }, home, opts.room)
+    const keyset = c ? sql`where (score, id) < (${c.score}::numeric, ${c.id})` : sql``
+    statement = sql`with ranked as (
+        select * from (select p.id, ${topScore(at)} as score from (${pool}) c join posts p on p.id = c.id) s
+        ${keyset} order by score desc, id desc limit ${limit + 1})
+      select array(select id from ranked order by score desc, id desc) as ids, array(select score::text from ranked order by score desc, id desc) as scores`
   }
+  if (opts.kind === 'room') statement = sql`select page.*, ${roomVisible(viewer, opts.room!)} as room_ok from (${statement}) page`
 
+  const [row] = await query<PageRow>(payload, statement)
+  if (opts.kind === 'room' && !row?.room_ok) throw new FeedError('No such room.', 404)
+  const ids = row?.ids ?? []
+  const shown = ids.slice(0, limit)
+  const docs = shown.length ? await loadPosts(payload, viewer, shown) : []
+  const last = shown.length - 1
+  let nextCursor: string | null = null
+  if (ids.length > limit) {
+    nextCursor =
+      sort === 'new'
+        ? encodeCursor({ t: row.marks![last], id: shown[last] })
+        : encodeTopCursor({ score: row.scores![last], id: shown[last], asOf })
+  }
+  return { docs, nextCursor }
+}
+
+/** The posts `ids` at depth 1, in that order, with the collection's read access applied again. */
+async function loadPosts(payload: Payload, viewer: FeedViewer | null, ids: number[]) {
   const { docs } = await payload.find({
     collection: 'posts',
-    where: { and: constraints },
-    sort: ['-createdAt', '-id'],
-    limit: limit + 1,
+    where: { id: { in: ids } },
+    limit: ids.length,
     pagination: false,
     depth: 1,
     overrideAccess: false,
     user: viewer ?? undefined,
   })
-  const page = docs.slice(0, limit) as unknown as Array<{ id: number; createdAt: string }>
-  const last = page[page.length - 1]
-  return { docs: page, nextCursor: docs.length > limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null }
+  const byId = new Map(docs.map((d) => [Number(d.id), d]))
+  return ids.map((id) => byId.get(id)).filter((d) => d !== undefined)
 }

@@ -19,13 +19,25 @@ const ids = (v: unknown) => (Array.isArray(v) ? v.map((x) => (x && typeof x === 
 const comparable = (v: unknown) => JSON.stringify(ids(v) ?? null)
 
 /**
- * What only the server decides: the author (the signed-in member), the time of deletion, when a
+ * The time the post first went live: set once, when it is created published or first published (by
+ * its author, or by the scheduled-publish job), and kept through later edits, unpublishing and
+ * republishing. Only server code (the Local API: seeds, imports) may date a post itself.
+ */
+function publishedAt(data: Record<string, any>, originalDoc: Record<string, any> | undefined, local: boolean): string | null {
+  if (local && data.publishedAt) return new Date(data.publishedAt).toISOString()
+  if (originalDoc?.publishedAt) return originalDoc.publishedAt
+  return (data._status ?? originalDoc?._status) === 'published' ? new Date().toISOString() : null
+}
+
+/**
+ * What only the server decides: the author (the signed-in member), the time of first publishing, the time of deletion, when a
  * published post was edited. Counters are left out of every update so that a save never writes back
  * a count read earlier over the atomic increments made meanwhile.
  */
 export const serverFields: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
   const user = req.user
   const staff = isStaffUser(user)
+  data.publishedAt = publishedAt(data, originalDoc, req.payloadAPI === 'local')
   if (operation === 'create') {
     if (user && user.collection === 'users' && (req.payloadAPI !== 'local' || !data.author)) data.author = user.id
     if (!staff || req.payloadAPI !== 'local') data.deletedAt = null
