@@ -141,7 +141,7 @@ export async function seedSocialDemo(payload: Payload, accountIds: number[]) {
     for (const fan of fans) await setReaction(payload, fan.id, { collection: 'posts', id: postId }, inVotingRoom ? 'up' : 'like')
     // Spread over the last days, as if written then.
     const at = new Date(Date.now() - seed.ageHours * 3600_000).toISOString()
-    await query(payload, sql`update posts set created_at = ${at} where id = ${postId}`)
+    await query(payload, sql`update posts set created_at = ${at}, published_at = ${at} where id = ${postId}`)
   }
 
   const [first, second] = doctors
