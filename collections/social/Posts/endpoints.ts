@@ -10,6 +10,8 @@ import { transaction } from '@/db/sql'
 import { error, json, readBody } from '@/lib/http'
 import { consume } from '@/rate-limit'
 import { forMembers, memberOperation, routeId, type Member } from '../endpoints/shared'
+import { commentThreadEndpoint } from '../endpoints/commentThread'
+import { historyEndpoint } from './historyEndpoint'
 
 const POST_COUNTERS = { likeCount: true, upvotes: true, downvotes: true, commentCount: true, shareCount: true, bookmarkCount: true } as const
 
@@ -254,4 +256,6 @@ export const postEndpoints: Endpoint[] = [
   shareEndpoint,
   scheduleEndpoint,
   unscheduleEndpoint,
+  historyEndpoint,
+  commentThreadEndpoint,
 ]
