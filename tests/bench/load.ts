@@ -1,6 +1,6 @@
 import { Agent, request } from 'undici'
 
-export type RequestSpec = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }
+export type RequestSpec = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; headers?: Record<string, string>; body?: string }
 export type LoadResult = {
   requests: number
   errors: number
