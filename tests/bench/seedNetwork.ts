@@ -109,7 +109,7 @@ export async function seedNetwork(db: pg.Pool, scale: NetworkScale, log: (line: 
       join bu a on a.n = s.author_n
       left join br r on r.n = s.room_n`, [scale.posts, users, scale.rooms, WORDS])
     await step('posts (index)', `create temp table bp as
-      select row_number() over (order by published_at desc, id desc)::int as n, p.id, p.published_at, coalesce(r.voting, false) as voting
+      select row_number() over (order by p.published_at desc, p.id desc)::int as n, p.id, p.published_at, coalesce(r.voting, false) as voting
       from posts p left join rooms r on r.id = p.room_id where p._status = 'published' and p.text like 'Bench post %'`)
     await client.query('create unique index on bp (n); create index on bp (id); analyze bp')
     const posts = (await client.query('select count(*)::int as n from bp')).rows[0].n as number
