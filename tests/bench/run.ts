@@ -19,6 +19,7 @@ import { identityScenarios } from './scenarios/identity'
 import { socialScenarios } from './scenarios/social'
 import { seedMembers } from './seed'
 import { defaultScale, seedNetwork } from './seedNetwork'
+import { explainFeeds } from './explain'
 import { signInMembers } from './members'
 
 const SCENARIOS: Scenario[] = [...identityScenarios, ...socialScenarios()]
@@ -131,10 +132,13 @@ async function main() {
         `${scenario.name.padEnd(34)} p50 ${String(r.p50).padStart(7)} ms  p95 ${String(r.p95).padStart(7)} ms  p99 ${String(r.p99).padStart(7)} ms  ${String(r.rps).padStart(8)} req/s  ${String(row.vs_reference).padStart(5)}  sql ${sql ?? '-'}  errors ${r.errors}${scenario.target ? `  target p95 ${scenario.target.p95} ms ${r.p95 <= scenario.target.p95 ? 'met' : 'MISSED'}` : ''}`,
       )
     }
+    // The plans behind the feed figures, for one of the signed-in members.
+    const explained = await explainFeeds(db, ctx.members[0].id, ctx.roomIds[0])
+    for (const [name, p] of Object.entries(explained.plans)) console.log(`EXPLAIN ANALYZE ${name.padEnd(14)} ${p.executionMs} ms`)
     const outDir = path.join(ROOT, 'tests/bench/results')
     fs.mkdirSync(outDir, { recursive: true })
     const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${posts}-posts.json`)
-    fs.writeFileSync(file, JSON.stringify({ scale, seedSeconds, concurrency, durationMs, results }, null, 2))
+    fs.writeFileSync(file, JSON.stringify({ scale, seedSeconds, concurrency, durationMs, results, explained }, null, 2))
     console.log(`\nWritten to ${path.relative(ROOT, file)}`)
   } finally {
     await db.end()

@@ -131,21 +131,13 @@ const roomVisible = (viewer: FeedViewer | null, room: number) =>
 
 type PageRow = { ids: number[] | null; marks: string[] | null; scores: string[] | null; room_ok: boolean | null }
 
+type FeedOptions = { kind: FeedKind; sort?: FeedSort; room?: number; cursor?: string | null; limit?: number }
+
 /**
- * One page of a feed by keyset: no counts, no offsets, so a page costs the same at any depth.
- * `home` is what the member follows (people, rooms and channels) plus posts in their specialties and
- * their own; `public` is what anyone may read; `room` one room's posts. Posts by members blocked
- * either way never appear. `new` orders by publishing time, newest first; `top` ranks the posts of
- * the last TOP_WINDOW_DAYS by engagement with time decay (see topScore).
- *
- * One statement picks the page's ids (the follow, room and block graph inline); one Payload read
- * then loads those posts at depth 1 with the collection's read access applied once more.
+ * The one statement that picks a feed page's ids (the follow, room and block graph inline), with the
+ * cursor's marks: exported for benchmarks, which EXPLAIN it at scale.
  */
-export async function feedPage(
-  payload: Payload,
-  viewer: FeedViewer | null,
-  opts: { kind: FeedKind; sort?: FeedSort; room?: number; cursor?: string | null; limit?: number },
-) {
+export function feedStatement(viewer: FeedViewer | null, opts: FeedOptions) {
   const limit = Math.min(Math.max(opts.limit ?? 20, 1), 50)
   const sort = opts.sort ?? 'new'
   const after = opts.cursor ? (sort === 'new' ? decodeCursor(opts.cursor) : decodeTopCursor(opts.cursor)) : null
@@ -183,7 +175,21 @@ export async function feedPage(
       select array(select id from ranked order by score desc, id desc) as ids, array(select score::text from ranked order by score desc, id desc) as scores`
   }
   if (opts.kind === 'room') statement = sql`select page.*, ${roomVisible(viewer, opts.room!)} as room_ok from (${statement}) page`
+  return { statement, limit, sort, asOf }
+}
 
+/**
+ * One page of a feed by keyset: no counts, no offsets, so a page costs the same at any depth.
+ * `home` is what the member follows (people, rooms and channels) plus posts in their specialties and
+ * their own; `public` is what anyone may read; `room` one room's posts. Posts by members blocked
+ * either way never appear. `new` orders by publishing time, newest first; `top` ranks the posts of
+ * the last TOP_WINDOW_DAYS by engagement with time decay (see topScore).
+ *
+ * One statement picks the page's ids (feedStatement); one Payload read then loads those posts at
+ * depth 1 with the collection's read access applied once more.
+ */
+export async function feedPage(payload: Payload, viewer: FeedViewer | null, opts: FeedOptions) {
+  const { statement, limit, sort, asOf } = feedStatement(viewer, opts)
   const [row] = await query<PageRow>(payload, statement)
   if (opts.kind === 'room' && !row?.room_ok) throw new FeedError('No such room.', 404)
   const ids = row?.ids ?? []
