@@ -13,6 +13,8 @@ import { poolOptions } from './src/db/pool'
 import { emailAdapter } from './src/email/adapter'
 import { health } from './src/endpoints/health'
 import { feed } from './collections/social/endpoints/feed'
+import { searchEndpoint } from './collections/social/endpoints/search'
+import { installSearchTriggers, searchSchema } from './src/db/searchSchema'
 import { apiLimits } from './src/hooks/apiLimits'
 import { restrictInternalCollections } from './src/access/internalCollections'
 import { apiDocs, recordRoutes } from './src/openapi'
@@ -41,11 +43,15 @@ export default buildConfig({
     // Development and tests push the schema; production only runs committed migrations.
     push: process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_PUSH !== 'false',
     prodMigrations: migrations,
+    // Full-text and trigram search (columns, GIN indexes, pg_trgm): src/db/searchSchema.ts
+    extensions: ['pg_trgm'],
+    afterSchemaInit: [searchSchema],
   }),
+  onInit: installSearchTriggers,
   email: emailAdapter(),
   jobs: jobs(),
   sharp,
-  endpoints: [health, realtimeStream, feed],
+  endpoints: [health, realtimeStream, feed, searchEndpoint],
   hooks: { afterError: [databaseUnavailable] },
   cors: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
   csrf: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],

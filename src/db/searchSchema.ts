@@ -95,6 +95,13 @@ create or replace trigger posts_texts_tags_delete after delete on posts_texts
   referencing old table as changed_old for each statement execute function posts_tags_text_refresh();
 `
 
+/** Fills tags_text for posts that existed before the trigger (once, in the migration that adds it). */
+export const SEARCH_BACKFILL_SQL = `
+update posts p set tags_text = t.tags
+from (select parent_id, string_agg(text, ' ' order by "order") as tags from posts_texts where path = 'tags' group by parent_id) t
+where t.parent_id = p.id and p.tags_text is distinct from t.tags;
+`
+
 /**
  * Installs the triggers on databases whose schema Payload pushes (development, tests); production
  * runs committed migrations only and is left alone. Idempotent.
