@@ -7,6 +7,7 @@ import { VerifiedIcon } from '@/components/site/icons'
 import { authorName } from './authorName'
 import { CommentBody } from './CommentBody'
 import { COMMENT_EDIT_WINDOW_MS, COMMENT_MAX } from './limits'
+import { HeartIcon } from './icons'
 import styles from './post-page.module.css'
 import { RelativeTime } from './RelativeTime'
 import type { Shown } from './threadState'
@@ -146,12 +147,12 @@ export function CommentItem({ comment: c, me, reply, onReply, onLike, onEdit, on
                 onClick={() => onLike(c)}
                 aria-label={`${c.liked ? 'Unlike' : 'Like'} comment by ${name} (${c.likeCount} ${c.likeCount === 1 ? 'like' : 'likes'})`}
               >
-                <span aria-hidden="true">{c.liked ? '♥' : '♡'}</span>
-                <span aria-hidden="true">{c.likeCount ? ` ${c.likeCount}` : ' Like'}</span>
+                <HeartIcon filled={c.liked} />
+                <span aria-hidden="true">{c.likeCount ? c.likeCount : 'Like'}</span>
               </button>
             ) : c.likeCount ? (
               <span className={styles.commentLikes}>
-                ♥ {c.likeCount} <span className="visually-hidden">likes</span>
+                <HeartIcon filled /> {c.likeCount} <span className="visually-hidden">likes</span>
               </span>
             ) : null}
             {me ? (

@@ -38,6 +38,8 @@ export function Comments({ postId, me, initial, commentCount }: Props) {
   const [alert, setAlert] = useState('')
   const [status, setStatus] = useState('')
   const [loading, setLoading] = useState(false)
+  // Comments this page added or removed since the server counted them.
+  const [countChange, setCountChange] = useState(0)
   const seen = useRef(maxId(initial.docs))
   const state = useRef({ threads, order, next })
   state.current = { threads, order, next }
@@ -110,6 +112,7 @@ export function Comments({ postId, me, initial, commentCount }: Props) {
     const doc = res.data.doc
     seen.current = Math.max(seen.current, doc.id)
     place({ ...optimistic, id: doc.id, body: doc.body, createdAt: doc.createdAt, pending: false }, tempId)
+    setCountChange((n) => n + 1)
     setStatus(parent ? 'Reply posted.' : 'Comment posted.')
     if (body.includes('@')) void reread(doc.id)
   }
@@ -145,6 +148,7 @@ export function Comments({ postId, me, initial, commentCount }: Props) {
     const res = await api(`/api/comments/${c.id}?depth=0`, { method: 'PATCH', json: { deletedAt: new Date().toISOString() } })
     if (!res.ok) return failOn(c.id, res.messages[0] ?? 'The comment could not be deleted.')
     setThreads((list) => removeComment(list, c.id))
+    setCountChange((n) => n - 1)
     setStatus('Comment deleted.')
   }
 
@@ -180,11 +184,13 @@ export function Comments({ postId, me, initial, commentCount }: Props) {
   function showIncoming() {
     for (const c of incoming) place(c)
     seen.current = Math.max(seen.current, ...incoming.map((c) => c.id))
+    setCountChange((n) => n + incoming.length)
     setStatus(`${incoming.length} new ${incoming.length === 1 ? 'comment' : 'comments'} shown.`)
     setIncoming([])
   }
 
-  const heading = `Comments${commentCount ? ` (${commentCount})` : ''}`
+  const total = Math.max(0, commentCount + countChange)
+  const heading = `Comments${total ? ` (${total})` : ''}`
   return (
     <section id="comments" className={styles.comments} aria-labelledby="comments-title">
       <div className={styles.commentsHead}>

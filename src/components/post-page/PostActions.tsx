@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
 import { api } from '../forms/api'
+import { BookmarkIcon, CommentIcon, HeartIcon, ShareIcon, VoteIcon } from './icons'
 import styles from './post-page.module.css'
 
 type Counts = { likeCount: number; upvotes: number; downvotes: number; commentCount: number; shareCount: number; bookmarkCount: number }
@@ -122,7 +123,7 @@ export function PostActions(props: Props) {
           <span className={styles.vote}>
             {props.signedIn ? (
               <button type="button" className={styles.action} aria-pressed={reaction === 'up'} onClick={() => react('up')} aria-label={`Vote up (${counts.upvotes})`}>
-                <span aria-hidden="true">▲</span>
+                <VoteIcon filled={reaction === 'up'} />
               </button>
             ) : null}
             <span className={styles.score} aria-label={`Score ${score}`}>
@@ -130,30 +131,30 @@ export function PostActions(props: Props) {
             </span>
             {props.signedIn ? (
               <button type="button" className={styles.action} aria-pressed={reaction === 'down'} onClick={() => react('down')} aria-label={`Vote down (${counts.downvotes})`}>
-                <span aria-hidden="true">▼</span>
+                <VoteIcon down filled={reaction === 'down'} />
               </button>
             ) : null}
           </span>
         ) : props.signedIn ? (
           <button type="button" className={styles.action} aria-pressed={reaction === 'like'} onClick={() => react('like')}>
-            <span aria-hidden="true">{reaction === 'like' ? '♥' : '♡'}</span> {reaction === 'like' ? 'Liked' : 'Like'}
-            <span className={styles.count}>{counts.likeCount}</span>
+            <HeartIcon filled={reaction === 'like'} /> {reaction === 'like' ? 'Liked' : 'Like'}
+            {counts.likeCount ? <span className={styles.count}>{counts.likeCount}</span> : null}
           </button>
         ) : (
           <a className={styles.action} href={login}>
-            <span aria-hidden="true">♡</span> Like <span className={styles.count}>{counts.likeCount}</span>
+            <HeartIcon /> Like {counts.likeCount ? <span className={styles.count}>{counts.likeCount}</span> : null}
           </a>
         )}
         <a className={styles.action} href="#comments">
-          <span aria-hidden="true">💬</span> {plural(counts.commentCount, 'comment')}
+          <CommentIcon /> {plural(counts.commentCount, 'comment')}
         </a>
         {props.signedIn ? (
           <button type="button" className={styles.action} aria-pressed={bookmarked} onClick={toggleBookmark}>
-            <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {bookmarked ? 'Saved' : 'Save'}
+            <BookmarkIcon filled={bookmarked} /> {bookmarked ? 'Saved' : 'Save'}
           </button>
         ) : null}
         <button type="button" className={styles.action} aria-expanded={shareOpen} aria-controls={shareId} onClick={() => setShareOpen((o) => !o)}>
-          <span aria-hidden="true">↗</span> Share {counts.shareCount ? <span className={styles.count}>{counts.shareCount}</span> : null}
+          <ShareIcon /> Share {counts.shareCount ? <span className={styles.count}>{counts.shareCount}</span> : null}
         </button>
       </div>
       <div id={shareId} className={styles.sharePanel} hidden={!shareOpen}>

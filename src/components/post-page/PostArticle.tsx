@@ -24,12 +24,14 @@ export function PostArticle({ post, context, canManage, url }: Props) {
   const live = published && post.moderation === 'visible' && !post.deletedAt
   const heading = post.title || `Post by ${authorName(author)}`
   const repost = post.kind === 'repost'
+  // When it went live (set once by the server); a draft shows when it was started.
+  const shownAt = (post as { publishedAt?: string | null }).publishedAt ?? post.createdAt
 
   const header = (
     <header className={styles.header}>
       <AuthorLine author={author}>
         <span className={styles.meta}>
-          <RelativeTime iso={post.createdAt} />
+          <RelativeTime iso={shownAt} />
           {room ? (
             <>
               {' · in '}

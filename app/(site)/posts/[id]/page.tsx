@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title,
       description,
       siteName: 'Rounds',
-      publishedTime: post.createdAt,
+      publishedTime: (post as { publishedAt?: string | null }).publishedAt ?? post.createdAt,
       modifiedTime: post.editedAt ?? undefined,
       authors: [author],
       tags: post.tags ?? undefined,
