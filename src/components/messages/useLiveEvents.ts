@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react'
 export type LiveEvent = { type: string; data: Record<string, any> }
 type Handler = (event: LiveEvent) => void
 
-const TYPES = ['message', 'read', 'delivered', 'resync', 'ready']
+const TYPES = ['message', 'read', 'delivered', 'resync', 'ready', 'notification', 'notifications.read']
 
 /**
  * Subscribes to the member's live events (GET /api/realtime/stream) for as long as the component is

@@ -8,6 +8,7 @@ const TABS = [
   { href: '/settings/security', label: 'Two-factor' },
   { href: '/settings/sessions', label: 'Sessions' },
   { href: '/settings/accounts', label: 'Connected accounts' },
+  { href: '/settings/notifications', label: 'Notifications' },
 ]
 
 /** Tabs between the account's settings pages. */
