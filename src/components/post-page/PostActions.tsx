@@ -20,6 +20,8 @@ type Props = {
   url: string
   title: string
   canRepost: boolean
+  /** Where the comment count leads (another page's comments, from a feed). */
+  commentsHref?: string
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
@@ -145,7 +147,7 @@ export function PostActions(props: Props) {
             <HeartIcon /> Like {counts.likeCount ? <span className={styles.count}>{counts.likeCount}</span> : null}
           </a>
         )}
-        <a className={styles.action} href="#comments">
+        <a className={styles.action} href={props.commentsHref ?? '#comments'}>
           <CommentIcon /> {plural(counts.commentCount, 'comment')}
         </a>
         {props.signedIn ? (
