@@ -27,7 +27,7 @@ const regionOf = (user: string) => sql.raw(`nullif(btrim(regexp_replace(coalesce
  *   r = 1 when in the same country
  * so one mutual follow alone scores 0.40, the same specialty alone 0.22, both 0.53.
  */
-export async function upsertPeople(db: Db, members: number[]) {
+export async function upsertPeople(db: Db, members: number[], runAt: string) {
   const ids = `{${members.join(',')}}`
   await db.execute(sql`
     with m as (
@@ -92,7 +92,7 @@ export async function upsertPeople(db: Db, members: number[]) {
       select *, row_number() over (partition by member order by score desc, candidate) as position from scored where score >= 0.05
     )
     insert into recommendations (member_id, kind, target_id, score, reasons, computed_at, updated_at, created_at)
-    select member, 'person', candidate, round(score::numeric, 4), reasons, now(), now(), now()
+    select member, 'person', candidate, round(score::numeric, 4), reasons, ${runAt}::timestamptz, now(), now()
     from ranked where position <= ${TOP_N}
     order by member, candidate
     on conflict (member_id, kind, target_id) do update

@@ -20,7 +20,7 @@ const PAYING = sql.raw(`('like', 'up')`)
  *   s = 1 when tagged with one of your specialties
  *   p = min(1, ln(1 + likes) / ln(51))
  */
-export async function upsertPosts(db: Db, members: { id: number; verificationStatus?: string | null; tier?: string | null; roles?: string[] | null }[]) {
+export async function upsertPosts(db: Db, members: { id: number; verificationStatus?: string | null; tier?: string | null; roles?: string[] | null }[], runAt: string) {
   const audiences = JSON.stringify(
     members.map((m) => {
       const viewer = { ...m, roles: [] } as Viewer // what a member may read, staff rights aside
@@ -109,7 +109,7 @@ export async function upsertPosts(db: Db, members: { id: number; verificationSta
       select *, row_number() over (partition by member order by score desc, post desc) as position from scored where score >= 0.02
     )
     insert into recommendations (member_id, kind, target_id, score, reasons, computed_at, updated_at, created_at)
-    select member, 'post', post, round(score::numeric, 4), reasons, now(), now(), now()
+    select member, 'post', post, round(score::numeric, 4), reasons, ${runAt}::timestamptz, now(), now()
     from ranked where position <= ${TOP_N}
     order by member, post
     on conflict (member_id, kind, target_id) do update

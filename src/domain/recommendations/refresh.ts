@@ -18,11 +18,14 @@ async function refreshBatch(payload: Payload, members: BatchMember[]) {
   if (!members.length) return
   const ids = `{${members.map((m) => m.id).join(',')}}`
   await transaction(payload, async (tx) => {
-    await upsertPeople(tx, members.map((m) => m.id))
-    await upsertPosts(tx, members)
-    // now() is the transaction's start: rows written above carry it, older ones were not produced again.
+    // Millisecond precision, like the column: rows written by this run carry exactly this time.
+    const runAt = new Date().toISOString()
+    // A background batch may take longer than the statement budget of a web request.
+    await tx.execute(sql`set local statement_timeout = '120s'`)
+    await upsertPeople(tx, members.map((m) => m.id), runAt)
+    await upsertPosts(tx, members, runAt)
     await tx.execute(sql`delete from recommendations
-      where member_id = any(${ids}::int[]) and kind in ('person', 'post') and dismissed_at is null and computed_at < now()`)
+      where member_id = any(${ids}::int[]) and kind in ('person', 'post') and dismissed_at is null and computed_at < ${runAt}`)
   })
 }
 
@@ -63,17 +66,22 @@ export async function refreshMember(payload: Payload, member: number) {
 }
 
 /**
- * Queues a refresh of one member's suggestions unless one is already waiting, so a burst of follows
- * costs one refresh. Best effort: suggestions are refreshed by the schedule anyway.
+ * Queues a refresh of one member's suggestions a few seconds from now, unless one is already waiting
+ * to start: a burst of follows costs one refresh. The delay matters: callers are often inside the
+ * transaction of the change (an activity listener), and the refresh must read the change once it is
+ * committed, not race it. Best effort: suggestions are refreshed by the schedule anyway.
  */
-export async function requestRefresh(payload: Payload, member: number) {
+export async function requestRefresh(payload: Payload, member: number, delayMs = 3000) {
   try {
     const waiting = await query(
       payload,
-      sql`select 1 from payload_jobs where task_slug = ${REFRESH_TASK} and completed_at is null and processing = false
-          and input->>'member' = ${String(member)} limit 1`,
+      sql`select 1 from payload_jobs where task_slug = ${REFRESH_TASK} and input->>'member' = ${String(member)}
+          and completed_at is null and processing = false and coalesce(has_error, false) = false
+          and wait_until > now() + interval '500 milliseconds' limit 1`,
     )
-    if (!waiting.length) await payload.jobs.queue({ task: REFRESH_TASK as never, input: { member } as never, queue: 'default' })
+    if (waiting.length) return
+    const waitUntil = new Date(Date.now() + delayMs)
+    await payload.jobs.queue({ task: REFRESH_TASK as never, input: { member } as never, queue: 'default', waitUntil })
   } catch (err) {
     payload.logger.warn({ err, msg: `Could not queue a recommendations refresh for member ${member}` })
   }
