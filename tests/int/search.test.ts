@@ -38,7 +38,8 @@ describe('posts: ranking and language', () => {
     const inTitle = await createPost(payload, author.id, { title: `Notes on ${w}`, body: lexical('Nothing else to say here today.') })
     const inBody = await createPost(payload, author.id, { body: lexical(`We discussed ${w} during rounds.`) })
     const older = await createPost(payload, author.id, { body: lexical(`We discussed ${w} during rounds.`) })
-    await payload.update({ collection: 'posts', id: older.id, data: { createdAt: new Date(Date.now() - 30 * 86400_000).toISOString() } as never, overrideAccess: true })
+    const monthAgo = new Date(Date.now() - 30 * 86400_000).toISOString()
+    await payload.update({ collection: 'posts', id: older.id, data: { createdAt: monthAgo, publishedAt: monthAgo } as never, overrideAccess: true })
 
     const res = await find(member.client, w, '&type=posts')
     expect(res.status).toBe(200)

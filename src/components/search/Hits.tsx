@@ -13,13 +13,13 @@ function PostResult({ hit, q }: { hit: PostHit; q: string }) {
   return (
     <article className={styles.hit}>
       <h3 className={styles.hitTitle}>
-        <Link href={hit.url}>{hit.title ? <Highlight text={hit.title} query={q} /> : 'Post'}</Link>
+        <Link href={hit.url}>{hit.title ? <Highlight text={hit.title} query={q} /> : author ? `Post by ${author}` : 'Post'}</Link>
       </h3>
       <Snippet segments={hit.snippet} />
       <p className={styles.meta}>
         {author ? <span>{author}</span> : null}
         {hit.room ? <span>in {hit.room.name}</span> : null}
-        <time dateTime={hit.createdAt}>{dateFormat.format(new Date(hit.createdAt))}</time>
+        <time dateTime={hit.publishedAt}>{dateFormat.format(new Date(hit.publishedAt))}</time>
       </p>
     </article>
   )

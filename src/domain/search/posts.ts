@@ -8,8 +8,9 @@ import type { PostHit } from './types'
 import { sqlWhere, usersReadWhere } from './where'
 
 /**
- * How many matching posts are ranked at most: the newest matches, taken from the GIN index (or, for
- * common words, by walking the created-at index until enough match). Ranking never touches the rest.
+ * How many matching posts are ranked at most: the newest matches (by publishedAt, as feeds order),
+ * taken from the GIN index (or, for common words, by walking the publishedAt index until enough
+ * match). Ranking never touches the rest.
  */
 export const POST_CANDIDATES = 400
 
@@ -18,7 +19,7 @@ type Row = {
   score: number
   title: string | null
   headline: string | null
-  created_at: string | Date
+  published_at: string | Date
   author_id: number | null
   author_name: string | null
   author_honorific: string | null
@@ -41,21 +42,21 @@ export async function searchPosts(ctx: SearchContext) {
   const rows = await query<Row>(
     payload,
     sql`with candidates as (
-      select posts.id, posts.created_at, posts.search_vector from posts
+      select posts.id, coalesce(posts.published_at, posts.created_at) as published_at, posts.search_vector from posts
       where posts.search_vector @@ ${tsq}
         and ${sqlWhere(payload, 'posts', publishedPostWhere(viewer))}
         and ${notBlocked(viewer, sql`posts.author_id`)}
         and ${inSpecialty}
-      order by posts.created_at desc, posts.id desc
+      order by posts.published_at desc, posts.id desc
       limit ${POST_CANDIDATES}
     ), ranked as (
       select id, (ts_rank_cd(search_vector, ${tsq}, 1 | 32)
-        + 0.1 * power(0.5, greatest(extract(epoch from (${ctx.at.toISOString()}::timestamptz - created_at)), 0) / (90 * 86400)))::float8 as score
+        + 0.1 * power(0.5, greatest(extract(epoch from (${ctx.at.toISOString()}::timestamptz - published_at)), 0) / (90 * 86400)))::float8 as score
       from candidates
     ), page as (
       select id, score from ranked where ${afterCursor(ctx.cursor)} order by score desc, id desc limit ${limit + 1}
     )
-    select page.id, page.score, p.title, p.created_at,
+    select page.id, page.score, p.title, coalesce(p.published_at, p.created_at) as published_at,
       ts_headline(${SEARCH_CONFIG}::regconfig, coalesce(nullif(p.text, ''), p.tags_text, p.title, ''), ${tsq}, ${HEADLINE_OPTIONS}) as headline,
       users.id as author_id, users.name as author_name, users.honorific as author_honorific, users.handle as author_handle,
       r.name as room_name, r.slug as room_slug
@@ -70,7 +71,7 @@ export async function searchPosts(ctx: SearchContext) {
     url: `/posts/${row.id}`,
     title: row.title,
     snippet: segments(row.headline),
-    createdAt: new Date(row.created_at).toISOString(),
+    publishedAt: new Date(row.published_at).toISOString(),
     author: row.author_id ? { id: row.author_id, name: row.author_name ?? '', honorific: row.author_honorific, handle: row.author_handle } : null,
     room: row.room_slug ? { name: row.room_name ?? '', slug: row.room_slug } : null,
   }))

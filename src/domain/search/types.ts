@@ -9,7 +9,7 @@ export type PostHit = {
   url: string
   title: string | null
   snippet: Segment[]
-  createdAt: string
+  publishedAt: string
   author: { id: number; name: string; honorific: string | null; handle: string | null } | null
   room: { name: string; slug: string } | null
 }
