@@ -17,7 +17,8 @@ type Props = {
   comment: Shown
   me: Me | null
   reply?: boolean
-  onReply: (comment: Shown) => void
+  /** Absent where no reply can be added (a thread whose first comment was deleted). */
+  onReply?: (comment: Shown) => void
   onLike: (comment: Shown) => void
   /** Resolves to an error message, or null once saved. */
   onEdit: (comment: Shown, body: string) => Promise<string | null>
@@ -47,8 +48,8 @@ export function CommentItem({ comment: c, me, reply, onReply, onLike, onEdit, on
 
   if (c.deleted) {
     return (
-      <article className={`${styles.comment} ${styles.commentDeleted}`} aria-label="Deleted comment">
-        <p className="muted">This comment was deleted.</p>
+      <article className={`${styles.comment} ${styles.commentDeleted}`} aria-label="Comment no longer available">
+        <p className="muted">This comment is no longer available.</p>
       </article>
     )
   }
@@ -155,7 +156,7 @@ export function CommentItem({ comment: c, me, reply, onReply, onLike, onEdit, on
                 <HeartIcon filled /> {c.likeCount} <span className="visually-hidden">likes</span>
               </span>
             ) : null}
-            {me ? (
+            {me && onReply ? (
               <button type="button" className={styles.commentAction} disabled={c.pending} onClick={() => onReply(c)} aria-label={`Reply to ${name}`}>
                 Reply
               </button>

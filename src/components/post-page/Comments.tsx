@@ -239,7 +239,7 @@ export function Comments({ postId, me, initial, commentCount }: Props) {
                   <ol aria-label={`Replies to ${t.author?.name ?? 'a deleted comment'}`}>
                     {t.replies.map((r) => (
                       <li key={r.id}>
-                        <CommentItem comment={r} me={me} reply onReply={startReply} onLike={like} onEdit={edit} onDelete={remove} error={errors[r.id]} />
+                        <CommentItem comment={r} me={me} reply onReply={t.deleted ? undefined : startReply} onLike={like} onEdit={edit} onDelete={remove} error={errors[r.id]} />
                       </li>
                     ))}
                   </ol>

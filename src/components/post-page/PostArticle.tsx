@@ -82,7 +82,7 @@ export function PostArticle({ post, context, canManage, url }: Props) {
               ))}
             </ul>
           ) : null}
-          {post.editedAt && published ? <EditHistory postId={post.id} editedAt={post.editedAt} /> : null}
+          {post.editedAt && published ? <EditHistory key={post.editedAt} postId={post.id} editedAt={post.editedAt} /> : null}
           {live ? (
             <PostActions
               postId={post.id}
