@@ -426,7 +426,7 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     create: nobody,
     update: nobody,
     delete: nobody,
-    updateField: 'source',
+    updateField: 'actor',
   },
   'notification-digests': {
     why: 'Daily digests sent (one per member and day): administrators read them; only the digest job writes them.',
@@ -436,6 +436,12 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     update: nobody,
     delete: nobody,
     updateField: 'day',
+    // `day` is too short to carry the marker: the marker's number goes in `items` instead.
+    createBody: async ({ marker }) => {
+      const data = { day: '2000-01-01', items: markerNumber(marker), sentAt: new Date().toISOString() }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ items: { equals: markerNumber(marker) } }),
   },
   'point-events': {
     owner: { field: 'member' },
@@ -479,6 +485,9 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     delete: nobody,
   },
 }
+
+/** A number unique to a matrix marker (`matrix-<slug>-<base36>`), for documents without room for the text. */
+const markerNumber = (marker: string) => parseInt(marker.split('-').pop() ?? '0', 36) % 1_000_000_000
 
 /** A conversation of `owner` (or of a fresh member) with a fresh member. */
 async function seedConversation(payload: Payload, marker: string, owner?: number) {
