@@ -86,6 +86,11 @@ export interface Config {
     conversations: Conversation;
     'conversation-members': ConversationMember;
     messages: Message;
+    'point-events': PointEvent;
+    recommendations: Recommendation;
+    notifications: Notification;
+    'notification-actors': NotificationActor;
+    'notification-digests': NotificationDigest;
     'two-factor-credentials': TwoFactorCredential;
     'two-factor-challenges': TwoFactorChallenge;
     'two-factor-used-codes': TwoFactorUsedCode;
@@ -117,6 +122,11 @@ export interface Config {
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
     'conversation-members': ConversationMembersSelect<false> | ConversationMembersSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
+    'point-events': PointEventsSelect<false> | PointEventsSelect<true>;
+    recommendations: RecommendationsSelect<false> | RecommendationsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'notification-actors': NotificationActorsSelect<false> | NotificationActorsSelect<true>;
+    'notification-digests': NotificationDigestsSelect<false> | NotificationDigestsSelect<true>;
     'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
     'two-factor-challenges': TwoFactorChallengesSelect<false> | TwoFactorChallengesSelect<true>;
     'two-factor-used-codes': TwoFactorUsedCodesSelect<false> | TwoFactorUsedCodesSelect<true>;
@@ -131,8 +141,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -140,6 +154,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      refreshRecommendations: TaskRefreshRecommendations;
+      notificationDigest: TaskNotificationDigest;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -210,6 +226,29 @@ export interface User {
   lastLoginAt?: string | null;
   followerCount?: number | null;
   followingCount?: number | null;
+  /**
+   * In the app (the bell) and in the daily email digest, per kind of notification.
+   */
+  notificationPreferences?: {
+    inApp?: {
+      reply?: boolean | null;
+      comment?: boolean | null;
+      mention?: boolean | null;
+      reaction?: boolean | null;
+      follow?: boolean | null;
+      message?: boolean | null;
+      moderation?: boolean | null;
+    };
+    email?: {
+      reply?: boolean | null;
+      comment?: boolean | null;
+      mention?: boolean | null;
+      reaction?: boolean | null;
+      follow?: boolean | null;
+      message?: boolean | null;
+      moderation?: boolean | null;
+    };
+  };
   emailCodeHash?: string | null;
   emailCodeExpiresAt?: string | null;
   emailCodeAttempts?: number | null;
@@ -489,6 +528,7 @@ export interface Post {
   shareCount?: number | null;
   bookmarkCount?: number | null;
   editedAt?: string | null;
+  publishedAt?: string | null;
   moderation: 'visible' | 'held' | 'hidden' | 'removed';
   updatedAt: string;
   createdAt: string;
@@ -628,6 +668,140 @@ export interface Message {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "point-events".
+ */
+export interface PointEvent {
+  id: number;
+  member?: (number | null) | User;
+  reason: 'post' | 'repost' | 'comment' | 'reaction' | 'follower' | 'login' | 'streak7' | 'streak30';
+  /**
+   * What earned it, for example posts:12 or comments:40:by:7; one payment per source.
+   */
+  source: string;
+  /**
+   * Fewer than the rule when a daily cap was reached.
+   */
+  points: number;
+  /**
+   * The post it is tied to, for moderation.
+   */
+  post?: (number | null) | Post;
+  /**
+   * Off when the reaction that paid was taken back.
+   */
+  active?: boolean | null;
+  /**
+   * On while the post is hidden, removed or held by moderation.
+   */
+  withheld?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recommendations".
+ */
+export interface Recommendation {
+  id: number;
+  member?: (number | null) | User;
+  kind: 'person' | 'post' | 'course';
+  /**
+   * The id of the member, post or course suggested.
+   */
+  targetId: number;
+  /**
+   * Confidence, 0 to 1.
+   */
+  score: number;
+  /**
+   * Why, in words shown to the member.
+   */
+  reasons?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  computedAt?: string | null;
+  dismissedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient?: (number | null) | User;
+  type: 'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation';
+  /**
+   * What the row aggregates on, for example post:12.
+   */
+  subjectKey: string;
+  /**
+   * The latest member who acted; empty for moderation decisions.
+   */
+  actor?: (number | null) | User;
+  /**
+   * Distinct members who acted on this subject.
+   */
+  actorCount?: number | null;
+  /**
+   * Events aggregated here (comments, messages, likes, decisions).
+   */
+  eventCount?: number | null;
+  post?: (number | null) | Post;
+  /**
+   * The latest comment involved (reply, comment, mention).
+   */
+  comment?: (number | null) | Comment;
+  conversation?: (number | null) | Conversation;
+  /**
+   * The reaction kind, or the new moderation state.
+   */
+  detail?: string | null;
+  /**
+   * When the row last changed by new activity.
+   */
+  activityAt: string;
+  readAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-actors".
+ */
+export interface NotificationActor {
+  id: number;
+  notification: number | Notification;
+  actor?: (number | null) | User;
+  source: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-digests".
+ */
+export interface NotificationDigest {
+  id: number;
+  member?: (number | null) | User;
+  /**
+   * YYYY-MM-DD (UTC)
+   */
+  day: string;
+  items: number;
+  sentAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Members with two-factor authentication. Delete an entry to reset a lost authenticator.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -763,7 +937,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'refreshRecommendations' | 'notificationDigest' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -796,10 +970,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'refreshRecommendations' | 'notificationDigest' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -885,6 +1068,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'messages';
         value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'point-events';
+        value: number | PointEvent;
+      } | null)
+    | ({
+        relationTo: 'recommendations';
+        value: number | Recommendation;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'notification-actors';
+        value: number | NotificationActor;
+      } | null)
+    | ({
+        relationTo: 'notification-digests';
+        value: number | NotificationDigest;
       } | null)
     | ({
         relationTo: 'two-factor-credentials';
@@ -984,6 +1187,32 @@ export interface UsersSelect<T extends boolean = true> {
   lastLoginAt?: T;
   followerCount?: T;
   followingCount?: T;
+  notificationPreferences?:
+    | T
+    | {
+        inApp?:
+          | T
+          | {
+              reply?: T;
+              comment?: T;
+              mention?: T;
+              reaction?: T;
+              follow?: T;
+              message?: T;
+              moderation?: T;
+            };
+        email?:
+          | T
+          | {
+              reply?: T;
+              comment?: T;
+              mention?: T;
+              reaction?: T;
+              follow?: T;
+              message?: T;
+              moderation?: T;
+            };
+      };
   emailCodeHash?: T;
   emailCodeExpiresAt?: T;
   emailCodeAttempts?: T;
@@ -1203,6 +1432,7 @@ export interface PostsSelect<T extends boolean = true> {
   shareCount?: T;
   bookmarkCount?: T;
   editedAt?: T;
+  publishedAt?: T;
   moderation?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1325,6 +1555,79 @@ export interface MessagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "point-events_select".
+ */
+export interface PointEventsSelect<T extends boolean = true> {
+  member?: T;
+  reason?: T;
+  source?: T;
+  points?: T;
+  post?: T;
+  active?: T;
+  withheld?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recommendations_select".
+ */
+export interface RecommendationsSelect<T extends boolean = true> {
+  member?: T;
+  kind?: T;
+  targetId?: T;
+  score?: T;
+  reasons?: T;
+  computedAt?: T;
+  dismissedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  type?: T;
+  subjectKey?: T;
+  actor?: T;
+  actorCount?: T;
+  eventCount?: T;
+  post?: T;
+  comment?: T;
+  conversation?: T;
+  detail?: T;
+  activityAt?: T;
+  readAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-actors_select".
+ */
+export interface NotificationActorsSelect<T extends boolean = true> {
+  notification?: T;
+  actor?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-digests_select".
+ */
+export interface NotificationDigestsSelect<T extends boolean = true> {
+  member?: T;
+  day?: T;
+  items?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "two-factor-credentials_select".
  */
 export interface TwoFactorCredentialsSelect<T extends boolean = true> {
@@ -1412,6 +1715,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1449,6 +1753,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1456,6 +1788,29 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefreshRecommendations".
+ */
+export interface TaskRefreshRecommendations {
+  input: {
+    member?: number | null;
+  };
+  output: {
+    members?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotificationDigest".
+ */
+export interface TaskNotificationDigest {
+  input?: unknown;
+  output: {
+    members?: number | null;
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
