@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
-import { MemberStats } from '@/components/doctors/MemberStats'
+import { EngagementSummary } from '@/components/engagement/EngagementSummary'
+import { ProfileCompleteness } from '@/components/recommendations/ProfileCompleteness'
 import { SettingsNav } from '@/components/settings/SettingsNav'
 import { AvatarUpload } from '@/components/profile/AvatarUpload'
 import { ProfileForm, type ProfileValues, type SpecialtyOption } from '@/components/profile/ProfileForm'
@@ -112,8 +113,9 @@ export default async function ProfilePage() {
                 {user.tier[0]!.toUpperCase() + user.tier.slice(1)} member
               </li>
             </ul>
-            <MemberStats member={user} />
           </section>
+          <EngagementSummary userId={user.id} showRecent />
+          <ProfileCompleteness userId={user.id} />
         </aside>
         <ProfileForm userId={user.id} initial={values} specialties={specialties} />
       </div>
