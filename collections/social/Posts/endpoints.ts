@@ -12,6 +12,7 @@ import { consume } from '@/rate-limit'
 import { forMembers, memberOperation, routeId, type Member } from '../endpoints/shared'
 import { commentThreadEndpoint } from '../endpoints/commentThread'
 import { historyEndpoint } from './historyEndpoint'
+import { bookmarkedPostsEndpoint, postCardsEndpoint } from '../endpoints/postCards'
 
 const POST_COUNTERS = { likeCount: true, upvotes: true, downvotes: true, commentCount: true, shareCount: true, bookmarkCount: true } as const
 
@@ -258,4 +259,5 @@ export const postEndpoints: Endpoint[] = [
   unscheduleEndpoint,
   historyEndpoint,
   commentThreadEndpoint,
+  postCardsEndpoint, bookmarkedPostsEndpoint,
 ]

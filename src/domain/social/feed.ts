@@ -115,7 +115,7 @@ function candidates(kind: FeedKind, plan: Plan, home: { userId: number; specialt
  * Published, visible posts of an audience the viewer belongs to, in rooms they may see, not by a
  * member blocked either way: the rules of publishedPostWhere (visibility.ts), as SQL over `p`.
  */
-function visibleTo(viewer: FeedViewer | null): SQL {
+export function visibleTo(viewer: FeedViewer | null): SQL {
   const blocked = viewer
     ? sql` and p.author_id not in (select blocked_id from blocks where blocker_id = ${Number(viewer.id)} union all select blocker_id from blocks where blocked_id = ${Number(viewer.id)})`
     : sql``
@@ -188,13 +188,18 @@ export function feedStatement(viewer: FeedViewer | null, opts: FeedOptions) {
  * One statement picks the page's ids (feedStatement); one Payload read then loads those posts at
  * depth 1 with the collection's read access applied once more.
  */
-export async function feedPage(payload: Payload, viewer: FeedViewer | null, opts: FeedOptions) {
+export async function feedPage<T = Awaited<ReturnType<typeof loadPosts>>[number]>(
+  payload: Payload,
+  viewer: FeedViewer | null,
+  opts: FeedOptions,
+  load: (payload: Payload, viewer: FeedViewer | null, ids: number[]) => Promise<T[]> = loadPosts as never,
+) {
   const { statement, limit, sort, asOf } = feedStatement(viewer, opts)
   const [row] = await query<PageRow>(payload, statement)
   if (opts.kind === 'room' && !row?.room_ok) throw new FeedError('No such room.', 404)
   const ids = row?.ids ?? []
   const shown = ids.slice(0, limit)
-  const docs = shown.length ? await loadPosts(payload, viewer, shown) : []
+  const docs = shown.length ? await load(payload, viewer, shown) : []
   const last = shown.length - 1
   let nextCursor: string | null = null
   if (ids.length > limit) {
