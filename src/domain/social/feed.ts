@@ -59,7 +59,9 @@ function decodeTopCursor(value: string): TopCursor | null {
 export class FeedError extends RuleError {}
 
 const intArray = (ids: number[]) => sql`${`{${ids.join(',')}}`}::int[]`
-const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`
+/** A literal array of one of the schema's enum types (values from our own constants, never input). */
+const enumArray = (values: readonly string[], type: 'enum_posts_visibility' | 'enum_posts_room_visibility' | 'enum_rooms_visibility') =>
+  sql`${`{${values.join(',')}}`}::${sql.raw(type)}[]`
 
 /**
  * Engagement over age, as Hacker News ranks: every like, net upvote, comment (x2) and share (x3)
@@ -76,14 +78,20 @@ type Plan = {
   where: SQL
   /** Candidates taken from each source, newest first. */
   take: number
+  /** Whether `where` bounds publishedAt (a window), so that a source may be read by its rows. */
+  windowed?: boolean
 }
 
-/** The newest `take` rows of one source (`p.<column> = value`), through its (column, publishedAt) index. */
+/**
+ * The newest `take` rows of one source (`p.<column> = value`), read backwards on its (column,
+ * publishedAt) index and stopped there: ties on publishedAt come along (WITH TIES), so the outer
+ * (publishedAt, id) order never loses a tied row at the cut.
+ */
 const bySource = (column: 'author_id' | 'room_id', values: SQL, plan: Plan) => sql`
   select p.id, p.published_at from unnest(${values}) as s(v)
   cross join lateral (
     select p.id, p.published_at from posts p where p.${sql.identifier(column)} = s.v and ${plan.where}
-    order by p.published_at desc, p.id desc limit ${plan.take}
+    order by p.published_at desc fetch first ${plan.take} rows with ties
   ) p`
 
 /**
@@ -94,19 +102,25 @@ const bySource = (column: 'author_id' | 'room_id', values: SQL, plan: Plan) => s
  */
 function candidates(kind: FeedKind, plan: Plan, home: { userId: number; specialties: number[] } | null, room?: number): SQL {
   const newest = (from: SQL) => sql`select id, published_at from (${from}) c order by published_at desc, id desc limit ${plan.take}`
-  if (kind === 'room') return newest(sql`select p.id, p.published_at from posts p where p.room_id = ${room} and ${plan.where} order by p.published_at desc, p.id desc limit ${plan.take}`)
-  if (kind === 'public') return newest(sql`select p.id, p.published_at from posts p where ${plan.where} order by p.published_at desc, p.id desc limit ${plan.take}`)
+  const ordered = sql`order by p.published_at desc fetch first ${plan.take} rows with ties`
+  if (kind === 'room') return newest(sql`select p.id, p.published_at from posts p where p.room_id = ${room} and ${plan.where} ${ordered}`)
+  if (kind === 'public') return newest(sql`select p.id, p.published_at from posts p where ${plan.where} ${ordered}`)
   const { userId, specialties } = home!
   const sources = [
     bySource('author_id', sql`array_append(array(select following_id from follows where follower_id = ${userId}), ${userId})`, plan),
     bySource('room_id', sql`array(select room_id from room_members where user_id = ${userId})`, plan),
   ]
   if (specialties.length) {
-    // Specialties tag a sizeable share of all posts: walking the publishedAt index newest first finds
-    // a page of them after a bounded number of rows.
-    sources.push(sql`select * from (select p.id, p.published_at from posts p where ${plan.where}
-      and exists (select 1 from posts_rels r where r.parent_id = p.id and r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}))
-      order by p.published_at desc, p.id desc limit ${plan.take}) sp`)
+    const tagged = sql`exists (select 1 from posts_rels r where r.parent_id = p.id and r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}))`
+    // A page of the newest: walking the publishedAt index newest first finds one after a number of
+    // rows set by the specialties' share of posts, not by the table. A window (top) is read from the
+    // specialties' tags instead, so that its cost stays that of the tagged posts.
+    sources.push(
+      plan.windowed
+        ? sql`select * from (select p.id, p.published_at from posts p where p.id in (select r.parent_id from posts_rels r where r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}))
+            and ${plan.where} ${ordered}) sp`
+        : sql`select * from (select p.id, p.published_at from posts p where ${plan.where} and ${tagged} ${ordered}) sp`,
+    )
   }
   return newest(sql.join(sources.map((s) => sql`(${s})`), sql` union `))
 }
@@ -119,15 +133,18 @@ export function visibleTo(viewer: FeedViewer | null): SQL {
   const blocked = viewer
     ? sql` and p.author_id not in (select blocked_id from blocks where blocker_id = ${Number(viewer.id)} union all select blocker_id from blocks where blocked_id = ${Number(viewer.id)})`
     : sql``
+  // Compared as the columns' own enum types (not cast to text), so that the planner uses their
+  // statistics: a cast hides them, every filter then looks rare, and Postgres reads whole tables.
   return sql`p._status = 'published' and p.moderation = 'visible' and p.deleted_at is null and p.published_at is not null
-    and p.visibility::text = any(${textArray(postAudiences(viewer))}) and p.room_visibility::text = any(${textArray(roomAudiences(viewer))})${blocked}`
+    and p.visibility = any(${enumArray(postAudiences(viewer), 'enum_posts_visibility')})
+    and p.room_visibility = any(${enumArray(roomAudiences(viewer), 'enum_posts_room_visibility')})${blocked}`
 }
 
 /** Whether the viewer may see the room (roomReadWhere, as SQL). */
 const roomVisible = (viewer: FeedViewer | null, room: number) =>
   isStaffUser(viewer)
     ? sql`exists (select 1 from rooms where id = ${room})`
-    : sql`exists (select 1 from rooms where id = ${room} and visibility::text = any(${textArray(roomAudiences(viewer))}))`
+    : sql`exists (select 1 from rooms where id = ${room} and visibility = any(${enumArray(roomAudiences(viewer), 'enum_rooms_visibility')}))`
 
 type PageRow = { ids: number[] | null; marks: string[] | null; scores: string[] | null; room_ok: boolean | null }
 
@@ -157,7 +174,8 @@ export function feedStatement(viewer: FeedViewer | null, opts: FeedOptions) {
   let asOf = new Date().toISOString()
   if (sort === 'new') {
     const c = after as Cursor | null
-    const keyset = c ? sql` and (p.published_at, p.id) < (${c.t}::timestamptz, ${c.id})` : sql``
+    // The plain bound lets every index scan start at the cursor; the row comparison breaks ties.
+    const keyset = c ? sql` and p.published_at <= ${c.t}::timestamptz and (p.published_at, p.id) < (${c.t}::timestamptz, ${c.id})` : sql``
     const page = candidates(opts.kind, { where: sql`${visible}${keyset}`, take: limit + 1 }, home, opts.room)
     statement = sql`with page as (${page})
       select array(select id from page order by published_at desc, id desc) as ids,
@@ -167,7 +185,7 @@ export function feedStatement(viewer: FeedViewer | null, opts: FeedOptions) {
     if (c) asOf = c.asOf
     const at = sql`${asOf}::timestamptz`
     const window = sql` and p.published_at <= ${at} and p.published_at > ${at} - make_interval(days => ${TOP_WINDOW_DAYS})`
-    const pool = candidates(opts.kind, { where: sql`${visible}${window}`, take: TOP_CANDIDATES }, home, opts.room)
+    const pool = candidates(opts.kind, { where: sql`${visible}${window}`, take: TOP_CANDIDATES, windowed: true }, home, opts.room)
     const keyset = c ? sql`where (score, id) < (${c.score}::numeric, ${c.id})` : sql``
     statement = sql`with ranked as (
         select * from (select p.id, ${topScore(at)} as score from (${pool}) c join posts p on p.id = c.id) s
