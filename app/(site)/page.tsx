@@ -1,12 +1,20 @@
 import Link from 'next/link'
 
-import { Avatar } from '@/components/site/Avatar'
+import { FeedTabs } from '@/components/feed/FeedTabs'
+import styles from '@/components/feed/feed.module.css'
+import { joinedRooms, meCard, specialtyOptions } from '@/components/posts/load'
+import { PostFeed } from '@/components/posts/PostFeed'
 import { CheckIcon } from '@/components/site/icons'
-import { getViewer, getViewerAvatar, type Viewer } from '@/lib/session'
+import { feedPage, type FeedViewer } from '@/domain/social/feed'
+import { loadCards, type PostCardData } from '@/domain/social/postCards'
+import { RuleError } from '@/lib/ruleError'
+import { getViewer, getViewerAvatar, payloadInstance, type Viewer } from '@/lib/session'
 
-export default async function Home() {
+type Props = { searchParams: Promise<{ feed?: string; sort?: string }> }
+
+export default async function Home({ searchParams }: Props) {
   const viewer = await getViewer()
-  return viewer ? <MemberHome viewer={viewer} /> : <Landing />
+  return viewer ? <MemberHome viewer={viewer} params={await searchParams} /> : <Landing />
 }
 
 function Landing() {
@@ -80,54 +88,125 @@ const STEPS = [
   { key: 'bio', label: 'Write a short bio' },
 ] as const
 
-async function MemberHome({ viewer }: { viewer: Viewer }) {
-  const avatarUrl = await getViewerAvatar()
+type Page = { docs: PostCardData[]; nextCursor: string | null }
+
+/**
+ * The first page of a feed as the viewer. `top` is asked for as such; should the server not rank
+ * (a 400 for the sort), the newest posts are shown instead, with a note.
+ */
+async function firstPage(viewer: Viewer, kind: 'home' | 'public', sort: 'new' | 'top'): Promise<{ page: Page; sort: 'new' | 'top'; note?: string }> {
+  const payload = await payloadInstance()
+  const load = (s: 'new' | 'top') => feedPage(payload, viewer as FeedViewer, { kind, sort: s }, loadCards)
+  try {
+    return { page: await load(sort), sort }
+  } catch (err) {
+    if (sort === 'top' && err instanceof RuleError && err.status === 400) {
+      return { page: await load('new'), sort: 'new', note: 'Top posts are not available right now; here are the latest.' }
+    }
+    throw err
+  }
+}
+
+async function MemberHome({ viewer, params }: { viewer: Viewer; params: { feed?: string; sort?: string } }) {
+  const kind = params.feed === 'public' ? 'public' : 'home'
+  const asked = params.sort === 'top' ? 'top' : 'new'
+  const payload = await payloadInstance()
+  const [avatarUrl, rooms, specialties, feed] = await Promise.all([
+    getViewerAvatar(),
+    joinedRooms(payload, viewer),
+    specialtyOptions(payload),
+    firstPage(viewer, kind, asked),
+  ])
+  const me = await meCard(payload, viewer, avatarUrl)
+  const href = (f: string, s: string) => {
+    const q = new URLSearchParams()
+    if (f !== 'home') q.set('feed', f)
+    if (s !== 'new') q.set('sort', s)
+    return q.size ? `/?${q}` : '/'
+  }
   const done = STEPS.map((step) => ({ ...step, done: Boolean(viewer[step.key]) }))
   const complete = done.filter((s) => s.done).length
   const percent = Math.round((complete / STEPS.length) * 100)
-  const missing = done.filter((s) => !s.done)
-  const display = viewer.honorific ? `${viewer.honorific} ${viewer.name}` : viewer.name
+
   return (
-    <div className="welcome">
-      <div className="welcome__head">
-        <Avatar name={viewer.name} src={avatarUrl} size={56} loading="eager" />
-        <div>
-          <span className="eyebrow">Your feed</span>
-          <h1>Welcome, {display}</h1>
-        </div>
+    <div className={styles.layout}>
+      <div className={styles.main}>
+        <h1 className="visually-hidden">{kind === 'home' ? 'Your feed' : 'Everyone on Rounds'}</h1>
+        <FeedTabs
+          feeds={[
+            { href: href('home', feed.sort), label: 'Your feed', current: kind === 'home' },
+            { href: href('public', feed.sort), label: 'Everyone', current: kind === 'public' },
+          ]}
+          sorts={[
+            { href: href(kind, 'new'), label: 'Latest', current: feed.sort === 'new' },
+            { href: href(kind, 'top'), label: 'Top', current: feed.sort === 'top' },
+          ]}
+        />
+        {feed.note ? <p className="alert alert--info">{feed.note}</p> : null}
+        <PostFeed
+          key={`${kind}-${feed.sort}`}
+          initial={feed.page}
+          source={`/api/posts/cards?kind=${kind}&sort=${feed.sort}`}
+          me={me}
+          composer={{ rooms, specialties }}
+          label={kind === 'home' ? 'Posts in your feed' : 'Posts from everyone'}
+          empty={
+            kind === 'home' ? (
+              <>
+                <p>Your feed is quiet for now.</p>
+                <p>
+                  Follow colleagues in the <Link href="/doctors">directory</Link>, join <Link href="/rooms">rooms</Link>, or see what{' '}
+                  <Link href="/?feed=public">everyone</Link> is posting.
+                </p>
+              </>
+            ) : (
+              <p>No posts yet. Be the first to share something.</p>
+            )
+          }
+        />
       </div>
-      <section className="card" aria-labelledby="completeness-title">
-        <h2 id="completeness-title">Your profile is {percent}% complete</h2>
-        <div className="meter" role="img" aria-label={`${complete} of ${STEPS.length} steps done`}>
-          <span style={{ width: `${percent}%` }} />
-        </div>
-        <ul className="checklist">
-          {done.map((step) => (
-            <li key={step.key} className={step.done ? 'is-done' : 'is-todo'}>
-              <CheckIcon done={step.done} />
-              <span>
-                {step.label}
-                <span className="visually-hidden">{step.done ? ': done' : ': to do'}</span>
-              </span>
+      <aside className={styles.aside} aria-label="Your Rounds">
+        {complete < STEPS.length ? (
+          <section className="card" aria-labelledby="completeness-title">
+            <h2 id="completeness-title">Your profile is {percent}% complete</h2>
+            <div className="meter" role="img" aria-label={`${complete} of ${STEPS.length} steps done`}>
+              <span style={{ width: `${percent}%` }} />
+            </div>
+            <ul className="checklist">
+              {done.map((step) => (
+                <li key={step.key} className={step.done ? 'is-done' : 'is-todo'}>
+                  <CheckIcon done={step.done} />
+                  <span>
+                    {step.label}
+                    <span className="visually-hidden">{step.done ? ': done' : ': to do'}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <Link href="/profile" className="button button--quiet button--small">
+              Complete your profile
+            </Link>
+          </section>
+        ) : null}
+        <nav className="card" aria-label="Shortcuts">
+          <ul className={styles.links}>
+            <li>
+              <Link href="/rooms">Rooms and channels</Link>
             </li>
-          ))}
-        </ul>
-        {missing.length ? (
-          <Link href="/profile" className="button">
-            Complete your profile
-          </Link>
-        ) : (
-          <p className="muted">
-            Your profile is ready. {viewer.handle ? <Link href={`/doctors/${viewer.handle}`}>See it as others do</Link> : null}
-          </p>
-        )}
-      </section>
-      <section className="card" aria-labelledby="feed-title">
-        <h2 id="feed-title">Your feed</h2>
-        <p className="muted">
-          Posts from colleagues and courses in your specialty will appear here. In the meantime, <Link href="/doctors">meet other doctors</Link>.
-        </p>
-      </section>
+            <li>
+              <Link href="/bookmarks">Your bookmarks</Link>
+            </li>
+            {viewer.handle ? (
+              <li>
+                <Link href={`/doctors/${viewer.handle}`}>Your posts and profile</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link href="/doctors">Find colleagues</Link>
+            </li>
+          </ul>
+        </nav>
+      </aside>
     </div>
   )
 }

@@ -7,10 +7,13 @@ import { displayName, specialtyName, websiteHref } from '@/components/doctors/fo
 import { MemberStats } from '@/components/doctors/MemberStats'
 import { ProfileActions } from '@/components/messages/ProfileActions'
 import { relationship } from '@/domain/social/graph'
+import { authorPostsPage } from '@/domain/social/postLists'
+import { meCard } from '@/components/posts/load'
+import { PostFeed } from '@/components/posts/PostFeed'
 import { Avatar } from '@/components/site/Avatar'
 import { VerifiedIcon } from '@/components/site/icons'
 import { mediaUrl } from '@/lib/media'
-import { getViewer, payloadInstance } from '@/lib/session'
+import { getViewer, getViewerAvatar, payloadInstance } from '@/lib/session'
 import type { User } from '../../../../payload-types'
 
 type Props = { params: Promise<{ handle: string }> }
@@ -58,7 +61,13 @@ export default async function DoctorPage({ params }: Props) {
   const contact = doctor.contact ?? ({} as User['contact'])
   const website = websiteHref(contact.website)
   const isSelf = viewer && String(viewer.id) === String(doctor.id)
-  const standing = viewer && !isSelf ? await relationship(await payloadInstance(), Number(viewer.id), Number(doctor.id)) : null
+  const payload = await payloadInstance()
+  const [standing, posts, avatarUrl] = await Promise.all([
+    viewer && !isSelf ? relationship(payload, Number(viewer.id), Number(doctor.id)) : null,
+    authorPostsPage(payload, viewer, Number(doctor.id)),
+    viewer ? getViewerAvatar() : null,
+  ])
+  const me = viewer ? await meCard(payload, viewer, avatarUrl) : null
   const details: { label: string; value: React.ReactNode }[] = [
     contact.publicEmail ? { label: 'Email', value: <a href={`mailto:${contact.publicEmail}`}>{contact.publicEmail}</a> } : null,
     contact.phone ? { label: 'Phone', value: <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a> } : null,
@@ -94,6 +103,8 @@ export default async function DoctorPage({ params }: Props) {
           </ul>
         </div>
       </header>
+
+      {/* engagement */}
 
       {!isSelf ? (
         <ProfileActions
@@ -152,6 +163,25 @@ export default async function DoctorPage({ params }: Props) {
           </section>
         </div>
       </div>
+
+      <section aria-labelledby="posts-title">
+        <h2 id="posts-title">{isSelf ? 'Your posts' : 'Posts'}</h2>
+        <PostFeed
+          initial={posts}
+          source={`/api/posts/cards?kind=author&author=${doctor.id}`}
+          me={me}
+          label={`Posts by ${name}`}
+          empty={
+            isSelf ? (
+              <p>
+                You have not posted yet. <Link href="/">Write your first post</Link>
+              </p>
+            ) : (
+              <p>No posts to show.</p>
+            )
+          }
+        />
+      </section>
     </article>
   )
 }
