@@ -17,7 +17,7 @@ function PostResult({ hit, q }: { hit: PostHit; q: string }) {
       </h3>
       <Snippet segments={hit.snippet} />
       <p className={styles.meta}>
-        {author ? <span>{author}</span> : null}
+        {author && hit.title ? <span>{author}</span> : null}
         {hit.room ? <span>in {hit.room.name}</span> : null}
         <time dateTime={hit.publishedAt}>{dateFormat.format(new Date(hit.publishedAt))}</time>
       </p>
