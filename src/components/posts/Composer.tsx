@@ -241,25 +241,29 @@ export function Composer({ me, rooms = [], room: fixedRoom, specialties, onPoste
 
       {video ? (
         <div className={styles.linkPreview}>
+          <div>
+            <PostVideo url={url} title="Preview of the video in your post" />
+          </div>
           <button type="button" className={styles.previewRemove} onClick={() => setDismissed(url)}>
             <span aria-hidden="true">×</span>
             <span className="visually-hidden">Do not embed this video</span>
           </button>
-          <PostVideo url={url} title="Preview of the video in your post" />
         </div>
       ) : preview ? (
         <div className={styles.linkPreview} aria-live="polite">
+          <div>
+            {preview.state === 'loading' ? (
+              <p className="muted">Reading the link…</p>
+            ) : preview.state === 'ready' ? (
+              <LinkCard link={preview.link ?? null} />
+            ) : (
+              <p className="muted">No preview for this link; it will be posted as a link.</p>
+            )}
+          </div>
           <button type="button" className={styles.previewRemove} onClick={() => setDismissed(preview.url)}>
             <span aria-hidden="true">×</span>
             <span className="visually-hidden">Remove the link preview</span>
           </button>
-          {preview.state === 'loading' ? (
-            <p className="muted">Reading the link…</p>
-          ) : preview.state === 'ready' ? (
-            <LinkCard link={preview.link ?? null} />
-          ) : (
-            <p className="muted">No preview for this link; it will be posted as a link.</p>
-          )}
         </div>
       ) : null}
       {linkError ? <p className="field__error">{linkError}</p> : null}

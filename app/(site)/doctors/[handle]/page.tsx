@@ -10,6 +10,7 @@ import { relationship } from '@/domain/social/graph'
 import { authorPostsPage } from '@/domain/social/postLists'
 import { meCard } from '@/components/posts/load'
 import { PostFeed } from '@/components/posts/PostFeed'
+import feedStyles from '@/components/feed/feed.module.css'
 import { Avatar } from '@/components/site/Avatar'
 import { VerifiedIcon } from '@/components/site/icons'
 import { mediaUrl } from '@/lib/media'
@@ -164,7 +165,7 @@ export default async function DoctorPage({ params }: Props) {
         </div>
       </div>
 
-      <section aria-labelledby="posts-title">
+      <section className={feedStyles.profilePosts} aria-labelledby="posts-title">
         <h2 id="posts-title">{isSelf ? 'Your posts' : 'Posts'}</h2>
         <PostFeed
           initial={posts}
