@@ -114,11 +114,13 @@ function candidates(kind: FeedKind, plan: Plan, home: { userId: number; specialt
     const tagged = sql`exists (select 1 from posts_rels r where r.parent_id = p.id and r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}))`
     // A page of the newest: walking the publishedAt index newest first finds one after a number of
     // rows set by the specialties' share of posts, not by the table. A window (top) is read from the
-    // specialties' tags instead, so that its cost stays that of the tagged posts.
+    // specialties' tags instead (OFFSET 0 keeps the planner from turning it back into a walk of the
+    // whole window), so that its cost is that of the tagged posts.
     sources.push(
       plan.windowed
-        ? sql`select * from (select p.id, p.published_at from posts p where p.id in (select r.parent_id from posts_rels r where r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}))
-            and ${plan.where} ${ordered}) sp`
+        ? sql`select * from (select p.id, p.published_at from (select distinct r.parent_id from posts_rels r
+              where r.path = 'specialties' and r.specialties_id = any(${intArray(specialties)}) offset 0) t
+            join posts p on p.id = t.parent_id where ${plan.where} ${ordered}) sp`
         : sql`select * from (select p.id, p.published_at from posts p where ${plan.where} and ${tagged} ${ordered}) sp`,
     )
   }
