@@ -2,6 +2,7 @@ import * as migration_20261123_163647_initial from './20261123_163647_initial';
 import * as migration_20261123_172733_media_storage_fields from './20261123_172733_media_storage_fields';
 import * as migration_20261123_191242_two_factor_sessions_social from './20261123_191242_two_factor_sessions_social';
 import * as migration_20261123_193535_social_network from './20261123_193535_social_network';
+import * as migration_20261123_234908_social_pages_search_notifications_engagement from './20261123_234908_social_pages_search_notifications_engagement';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_193535_social_network.up,
     down: migration_20261123_193535_social_network.down,
-    name: '20261123_193535_social_network'
+    name: '20261123_193535_social_network',
+  },
+  {
+    up: migration_20261123_234908_social_pages_search_notifications_engagement.up,
+    down: migration_20261123_234908_social_pages_search_notifications_engagement.down,
+    name: '20261123_234908_social_pages_search_notifications_engagement'
   },
 ];
