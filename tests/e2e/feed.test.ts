@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { baseURL, launch, pageErrors, snap } from '../helpers/browser'
-import { adminToken, api, login, registerMember, signInContext } from './support'
+import { adminToken, api, signInContext, verifiedDoctor } from './support'
 
 let browser: Browser
 let ada: Awaited<ReturnType<typeof verifiedDoctor>>
@@ -22,19 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** A confirmed member whom the administrator has verified as a doctor, with a REST token. */
-async function verifiedDoctor(name: string) {
-  const member = await registerMember(name)
-  const me = await api('GET', '/api/users/me', undefined, member.token)
-  const id = me.body.user.id as number
-  const verified = await api('PATCH', `/api/users/${id}`, { verificationStatus: 'verified' }, await adminToken())
-  if (verified.status !== 200) throw new Error(`verification failed (${verified.status}): ${JSON.stringify(verified.body)}`)
-  // A fresh session carries the new verification status.
-  const session = await login(member.email, member.password)
-  if (session.status !== 200) throw new Error(`login failed (${session.status})`)
-  return { ...member, id, handle: me.body.user.handle as string, token: session.body.token as string }
-}
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
 

@@ -158,3 +158,16 @@ export async function registerMember(name: string, password = 'e2e member passph
   if (verified.status !== 200) throw new Error(`verify failed (${verified.status}): ${JSON.stringify(verified.body)}`)
   return { email, password, name, token: verified.body.token as string }
 }
+
+/** A confirmed member whom the administrator has verified as a doctor, with a REST token that says so. */
+export async function verifiedDoctor(name: string) {
+  const member = await registerMember(name)
+  const me = await api('GET', '/api/users/me', undefined, member.token)
+  const id = me.body.user.id as number
+  const verified = await api('PATCH', `/api/users/${id}`, { verificationStatus: 'verified' }, await adminToken())
+  if (verified.status !== 200) throw new Error(`verification failed (${verified.status}): ${JSON.stringify(verified.body)}`)
+  // A fresh session carries the new verification status.
+  const session = await login(member.email, member.password)
+  if (session.status !== 200) throw new Error(`login failed (${session.status})`)
+  return { ...member, id, handle: me.body.user.handle as string, token: session.body.token as string }
+}
