@@ -31,9 +31,13 @@ async function addPoints(db: Db, member: number, delta: number) {
   await db.execute(sql`update users set points = ${total}, level = ${levelOf(total)} where id = ${member}`)
 }
 
-/** Locks the member's row; false when there is no such member. */
+/**
+ * Locks the member's row; false when there is no such member. FOR NO KEY UPDATE, the lock an UPDATE of
+ * the row takes anyway: FOR UPDATE would also wait for the key-share locks that other transactions'
+ * follows and reactions hold on the member through their foreign keys, and deadlock with them.
+ */
 async function lockMember(db: Db, member: number) {
-  return (await query(db, sql`select id from users where id = ${member} for update`)).length > 0
+  return (await query(db, sql`select id from users where id = ${member} for no key update`)).length > 0
 }
 
 const startOfUtcDay = sql`(date_trunc('day', now() at time zone 'UTC') at time zone 'UTC')`

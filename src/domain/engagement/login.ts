@@ -23,7 +23,7 @@ export async function recordSignIn(req: PayloadRequest, userId: number | string,
   return inTransaction(req, async (db) => {
     const [row] = await query<{ last_login_at: string | Date | null; login_streak: string | number | null }>(
       db,
-      sql`select last_login_at, login_streak from users where id = ${member} for update`,
+      sql`select last_login_at, login_streak from users where id = ${member} for no key update`,
     )
     if (!row) return null
     const last = row.last_login_at ? new Date(row.last_login_at) : null

@@ -3,8 +3,8 @@ import { requestRefresh } from './refresh'
 
 /**
  * Following someone changes who your friends of friends are: that member's suggestions are refreshed
- * soon after (a queued job, outside the follow's transaction; a refresh for nothing is harmless).
+ * soon after (a job queued in the follow's transaction; a refresh for nothing is harmless).
  */
-export const refreshOnFollow: ActivityListener = async (event, { payload }) => {
-  if (event.type === 'follow.created') await requestRefresh(payload, event.follower)
+export const refreshOnFollow: ActivityListener = async (event, { db }) => {
+  if (event.type === 'follow.created') await requestRefresh(db, event.follower)
 }

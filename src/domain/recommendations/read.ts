@@ -115,7 +115,8 @@ export async function suggestionsFor(payload: Payload, viewer: NonNullable<Viewe
   const docs = kind === 'person' ? await suggestedPeople(payload, Number(viewer.id), limit) : kind === 'post' ? await suggestedPosts(payload, viewer, limit) : []
   if (!docs.length && kind !== 'course') {
     const [row] = await query<{ any: boolean }>(payload, sql`select exists(select 1 from recommendations where member_id = ${Number(viewer.id)}) as any`)
-    if (!row?.any) await requestRefresh(payload, Number(viewer.id))
+    // Best effort: suggestions are refreshed by the schedule anyway.
+    if (!row?.any) await requestRefresh(payload, Number(viewer.id)).catch((err) => payload.logger.warn({ err, msg: 'Could not queue a recommendations refresh' }))
   }
   return docs
 }

@@ -1,6 +1,6 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { query, sql, transaction } from '@/db/sql'
+import { query, sql, transaction, type Db } from '@/db/sql'
 import { upsertPeople } from './people'
 import { upsertPosts } from './posts'
 
@@ -69,22 +69,19 @@ export async function refreshMember(payload: Payload, member: number) {
  * Queues a refresh of one member's suggestions a few seconds from now, unless one is already waiting
  * to start: a burst of follows costs one refresh. The delay matters: callers are often inside the
  * transaction of the change (an activity listener), and the refresh must read the change once it is
- * committed, not race it. Best effort: suggestions are refreshed by the schedule anyway.
+ * committed, not race it.
  */
-export async function requestRefresh(payload: Payload, member: number, delayMs = 3000) {
-  try {
-    const waiting = await query(
-      payload,
-      sql`select 1 from payload_jobs where task_slug = ${REFRESH_TASK} and input->>'member' = ${String(member)}
+export async function requestRefresh(db: Payload | Db, member: number, delayMs = 3000) {
+  // Written with the caller's connection (a follow's transaction), never a second one from the pool:
+  // many follows at once would otherwise each wait for a connection while holding their own.
+  await query(
+    db,
+    sql`insert into payload_jobs (task_slug, input, queue, wait_until, total_tried, has_error, processing, created_at, updated_at)
+        select ${REFRESH_TASK}, ${JSON.stringify({ member })}::jsonb, 'default', now() + ${`${delayMs} milliseconds`}::interval, 0, false, false, now(), now()
+        where not exists (select 1 from payload_jobs where task_slug = ${REFRESH_TASK} and input->>'member' = ${String(member)}
           and completed_at is null and processing = false and coalesce(has_error, false) = false
-          and wait_until > now() + interval '500 milliseconds' limit 1`,
-    )
-    if (waiting.length) return
-    const waitUntil = new Date(Date.now() + delayMs)
-    await payload.jobs.queue({ task: REFRESH_TASK as never, input: { member } as never, queue: 'default', waitUntil })
-  } catch (err) {
-    payload.logger.warn({ err, msg: `Could not queue a recommendations refresh for member ${member}` })
-  }
+          and wait_until > now() + interval '500 milliseconds')`,
+  )
 }
 
 /**
