@@ -178,7 +178,9 @@ describe('a visitor joins Rounds in the browser', () => {
     expect(new URL(page.url()).host).toBe(new URL(baseURL()).host)
     await page.locator('header.site-header').getByText(member.name).waitFor()
     await page.goto('/')
-    await page.getByRole('heading', { name: /^Welcome,/ }).waitFor()
+    // Home is now their feed, with the composer on top.
+    await page.getByRole('heading', { name: 'Your feed' }).waitFor()
+    await page.getByRole('form', { name: 'Write a post' }).waitFor()
     await snap(page, 'member-home')
 
     // Signed in, the public profile shows the private phone number to its owner only.

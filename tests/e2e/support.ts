@@ -14,6 +14,7 @@ import { nextTotpCode, request } from './totp'
 export type Outboxed = { to: string; subject: string; text?: string | null; html?: string | null; createdAt: string }
 
 let counter = 0
+let visitor = Math.floor(Math.random() * 60000)
 /** A fresh address on a reserved domain; nothing is delivered anywhere. */
 export const uniqueEmail = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4)}@e2e.rounds.test`
@@ -151,10 +152,13 @@ export async function verificationCode(to: string, after?: Date): Promise<string
 export async function registerMember(name: string, password = 'e2e member passphrase 2026') {
   const email = uniqueEmail('member')
   const started = new Date(Date.now() - 1000)
-  const reg = await api('POST', '/api/users/register', { name, email, password })
+  // Each member signs up from an address of their own, as visitors do: the per-address limits on
+  // registrations and codes are for one visitor, not for the whole suite.
+  const ip = `198.18.${(visitor >> 8) & 255}.${visitor++ & 255}`
+  const reg = await request(baseURL(), 'POST', '/api/users/register', { body: { name, email, password }, ip })
   if (reg.status !== 202) throw new Error(`register failed (${reg.status}): ${JSON.stringify(reg.body)}`)
   const code = await verificationCode(email, started)
-  const verified = await api('POST', '/api/users/verify-code', { email, code })
+  const verified = await request(baseURL(), 'POST', '/api/users/verify-code', { body: { email, code }, ip })
   if (verified.status !== 200) throw new Error(`verify failed (${verified.status}): ${JSON.stringify(verified.body)}`)
   return { email, password, name, token: verified.body.token as string }
 }

@@ -50,11 +50,13 @@ export async function wrongTotpCode(secret: string): Promise<string> {
  * A JSON request to the server at `base`; the answer's body is parsed when it is JSON. support.ts builds
  * its api() on this one; it lives here because the global setup, which has no inject(), cannot load support.ts.
  */
-export async function request(base: string, method: string, route: string, opts: { body?: unknown; token?: string; cookie?: string } = {}) {
+export async function request(base: string, method: string, route: string, opts: { body?: unknown; token?: string; cookie?: string; ip?: string } = {}) {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
   if (opts.token) headers.Authorization = `JWT ${opts.token}`
   if (opts.cookie) headers.Cookie = opts.cookie
+  // The server trusts this header in tests (TRUST_PROXY): a request can come from another visitor's address.
+  if (opts.ip) headers['X-Forwarded-For'] = opts.ip
   const res = await fetch(`${base}${route}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
   const text = await res.text()
   let json: any = null

@@ -131,14 +131,15 @@ describe('two-factor authentication for a member', () => {
     await page.getByLabel('Remember this device for 30 days').check()
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.waitForURL(atSecurity)
-    // Signed in: the header offers to log out (the name is hidden on a phone).
-    const logout = page.locator('header.site-header').getByRole('button', { name: 'Log out' })
-    await logout.waitFor()
+    // Signed in: the header shows the member's notifications (the name and Log out fold away on a phone).
+    await page.locator('header.site-header').getByRole('link', { name: /^Notifications/ }).waitFor()
 
     // This browser is now a remembered device: the next login skips the code.
     const devices = page.getByRole('region', { name: 'Remembered devices' })
     await devices.getByText('This device').waitFor()
-    await logout.click()
+    // On a phone, Log out is in the menu.
+    await page.locator('header.site-header').getByRole('button', { name: 'Menu' }).click()
+    await page.locator('header.site-header').getByRole('button', { name: 'Log out' }).click()
     await page.waitForURL((url) => url.pathname === '/')
     await siteLogin(page, member.email, member.password, '/settings/security')
     await page.waitForURL(atSecurity)
@@ -245,7 +246,7 @@ describe('two-factor is required of administrators', () => {
     expect(await codes.count()).toBe(10)
     await page.getByRole('button', { name: 'I have saved them, continue' }).click()
     await page.waitForURL((url) => url.pathname === '/profile')
-    await page.locator('header.site-header').getByRole('button', { name: 'Log out' }).waitFor()
+    await page.locator('header.site-header').getByRole('link', { name: /^Notifications/ }).waitFor()
     expect(errors).toEqual([])
     await context.close()
   })

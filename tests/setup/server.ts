@@ -50,7 +50,8 @@ export default async function setup(project: TestProject) {
   const google = await startE2eGoogle()
   project.provide('e2eGoogle', { email: google.identity.email!, name: google.identity.name! })
   const server = await startAppServer({
-    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ...google.env },
+    // TRUST_PROXY: the REST helpers sign members up from addresses of their own (X-Forwarded-For).
+    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, TRUST_PROXY: 'true', ...google.env },
     echo: process.env.E2E_SERVER_LOG === 'true',
   }).catch(async (err) => {
     await google.provider.stop()
