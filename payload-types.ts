@@ -91,6 +91,12 @@ export interface Config {
     notifications: Notification;
     'notification-actors': NotificationActor;
     'notification-digests': NotificationDigest;
+    courses: Course;
+    'course-modules': CourseModule;
+    lessons: Lesson;
+    enrollments: Enrollment;
+    'course-entitlements': CourseEntitlement;
+    'lesson-progress': LessonProgress;
     'two-factor-credentials': TwoFactorCredential;
     'two-factor-challenges': TwoFactorChallenge;
     'two-factor-used-codes': TwoFactorUsedCode;
@@ -127,6 +133,12 @@ export interface Config {
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'notification-actors': NotificationActorsSelect<false> | NotificationActorsSelect<true>;
     'notification-digests': NotificationDigestsSelect<false> | NotificationDigestsSelect<true>;
+    courses: CoursesSelect<false> | CoursesSelect<true>;
+    'course-modules': CourseModulesSelect<false> | CourseModulesSelect<true>;
+    lessons: LessonsSelect<false> | LessonsSelect<true>;
+    enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    'course-entitlements': CourseEntitlementsSelect<false> | CourseEntitlementsSelect<true>;
+    'lesson-progress': LessonProgressSelect<false> | LessonProgressSelect<true>;
     'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
     'two-factor-challenges': TwoFactorChallengesSelect<false> | TwoFactorChallengesSelect<true>;
     'two-factor-used-codes': TwoFactorUsedCodesSelect<false> | TwoFactorUsedCodesSelect<true>;
@@ -802,6 +814,235 @@ export interface NotificationDigest {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses".
+ */
+export interface Course {
+  id: number;
+  title: string;
+  slug: string;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  cover?: (number | null) | Media;
+  specialty?: (number | null) | Specialty;
+  level: 'introductory' | 'intermediate' | 'advanced';
+  /**
+   * Estimated time to complete
+   */
+  durationMinutes?: number | null;
+  /**
+   * CME/CPD credit hours on the certificate
+   */
+  creditHours?: number | null;
+  instructors?: (number | User)[] | null;
+  tags?: string[] | null;
+  /**
+   * free: anyone enrols; premium: members of a paid tier; paid: a one-time purchase (an entitlement)
+   */
+  pricing: 'free' | 'premium' | 'paid';
+  price?: {
+    /**
+     * In the smallest unit of the currency (cents)
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  /**
+   * Courses a learner must have completed before enrolling
+   */
+  prerequisites?: (number | Course)[] | null;
+  /**
+   * When the course counts as completed
+   */
+  completion: {
+    rule: 'required-lessons' | 'percent';
+    percent?: number | null;
+  };
+  certificate?: {
+    enabled?: boolean | null;
+    /**
+     * 0: never expires; otherwise learners recertify
+     */
+    validityMonths?: number | null;
+  };
+  enrollmentCount?: number | null;
+  featured?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-modules".
+ */
+export interface CourseModule {
+  id: number;
+  course: number | Course;
+  title: string;
+  summary?: string | null;
+  order: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lessons".
+ */
+export interface Lesson {
+  id: number;
+  module: number | CourseModule;
+  course?: (number | null) | Course;
+  title: string;
+  order: number;
+  kind: 'video' | 'document' | 'text' | 'quiz' | 'scorm' | 'lti' | 'live';
+  summary?: string | null;
+  /**
+   * Share of the course progress
+   */
+  weight?: number | null;
+  /**
+   * Needed to complete the course
+   */
+  required?: boolean | null;
+  /**
+   * Open to everyone as a free preview
+   */
+  preview?: boolean | null;
+  estimatedMinutes?: number | null;
+  /**
+   * Drip release: the lesson opens on a date, or some days after the learner enrolled
+   */
+  release?: {
+    at?: string | null;
+    afterDays?: number | null;
+  };
+  video?: {
+    file?: (number | null) | Media;
+    /**
+     * Or an https link to an .mp4/.webm file
+     */
+    url?: string | null;
+    /**
+     * Length of the video; watched time is measured against it
+     */
+    durationSeconds?: number | null;
+  };
+  document?: {
+    file?: (number | null) | Media;
+    pageCount?: number | null;
+  };
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "enrollments".
+ */
+export interface Enrollment {
+  id: number;
+  user: number | User;
+  course: number | Course;
+  status: 'active' | 'completed' | 'cancelled';
+  source: 'free' | 'premium' | 'entitlement' | 'staff';
+  enrolledAt: string;
+  completedAt?: string | null;
+  /**
+   * Weighted progress, percent
+   */
+  progress?: number | null;
+  /**
+   * Where the learner resumes
+   */
+  lastLesson?: (number | null) | Lesson;
+  lastActivityAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-entitlements".
+ */
+export interface CourseEntitlement {
+  id: number;
+  user: number | User;
+  course: number | Course;
+  source: 'staff' | 'purchase';
+  /**
+   * The payment or order behind a purchase
+   */
+  reference?: string | null;
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+  note?: string | null;
+  grantedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lesson-progress".
+ */
+export interface LessonProgress {
+  id: number;
+  user: number | User;
+  lesson: number | Lesson;
+  course: number | Course;
+  status: 'in-progress' | 'completed';
+  /**
+   * Share of the lesson done, 0 to 1
+   */
+  fraction?: number | null;
+  /**
+   * Percent, for graded lessons
+   */
+  score?: number | null;
+  /**
+   * Where to resume (seconds of video, page of a document)
+   */
+  position?: number | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Members with two-factor authentication. Delete an entry to reset a lost authenticator.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1088,6 +1329,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notification-digests';
         value: number | NotificationDigest;
+      } | null)
+    | ({
+        relationTo: 'courses';
+        value: number | Course;
+      } | null)
+    | ({
+        relationTo: 'course-modules';
+        value: number | CourseModule;
+      } | null)
+    | ({
+        relationTo: 'lessons';
+        value: number | Lesson;
+      } | null)
+    | ({
+        relationTo: 'enrollments';
+        value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'course-entitlements';
+        value: number | CourseEntitlement;
+      } | null)
+    | ({
+        relationTo: 'lesson-progress';
+        value: number | LessonProgress;
       } | null)
     | ({
         relationTo: 'two-factor-credentials';
@@ -1628,6 +1893,148 @@ export interface NotificationDigestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses_select".
+ */
+export interface CoursesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  description?: T;
+  cover?: T;
+  specialty?: T;
+  level?: T;
+  durationMinutes?: T;
+  creditHours?: T;
+  instructors?: T;
+  tags?: T;
+  pricing?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  prerequisites?: T;
+  completion?:
+    | T
+    | {
+        rule?: T;
+        percent?: T;
+      };
+  certificate?:
+    | T
+    | {
+        enabled?: T;
+        validityMonths?: T;
+      };
+  enrollmentCount?: T;
+  featured?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-modules_select".
+ */
+export interface CourseModulesSelect<T extends boolean = true> {
+  course?: T;
+  title?: T;
+  summary?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lessons_select".
+ */
+export interface LessonsSelect<T extends boolean = true> {
+  module?: T;
+  course?: T;
+  title?: T;
+  order?: T;
+  kind?: T;
+  summary?: T;
+  weight?: T;
+  required?: T;
+  preview?: T;
+  estimatedMinutes?: T;
+  release?:
+    | T
+    | {
+        at?: T;
+        afterDays?: T;
+      };
+  video?:
+    | T
+    | {
+        file?: T;
+        url?: T;
+        durationSeconds?: T;
+      };
+  document?:
+    | T
+    | {
+        file?: T;
+        pageCount?: T;
+      };
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "enrollments_select".
+ */
+export interface EnrollmentsSelect<T extends boolean = true> {
+  user?: T;
+  course?: T;
+  status?: T;
+  source?: T;
+  enrolledAt?: T;
+  completedAt?: T;
+  progress?: T;
+  lastLesson?: T;
+  lastActivityAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-entitlements_select".
+ */
+export interface CourseEntitlementsSelect<T extends boolean = true> {
+  user?: T;
+  course?: T;
+  source?: T;
+  reference?: T;
+  expiresAt?: T;
+  revokedAt?: T;
+  note?: T;
+  grantedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lesson-progress_select".
+ */
+export interface LessonProgressSelect<T extends boolean = true> {
+  user?: T;
+  lesson?: T;
+  course?: T;
+  status?: T;
+  fraction?: T;
+  score?: T;
+  position?: T;
+  detail?: T;
+  completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "two-factor-credentials_select".
  */
 export interface TwoFactorCredentialsSelect<T extends boolean = true> {
@@ -1820,10 +2227,15 @@ export interface TaskSchedulePublish {
   input: {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
-    doc?: {
-      relationTo: 'posts';
-      value: number | Post;
-    } | null;
+    doc?:
+      | ({
+          relationTo: 'posts';
+          value: number | Post;
+        } | null)
+      | ({
+          relationTo: 'courses';
+          value: number | Course;
+        } | null);
     global?: string | null;
     user?: {
       relationTo: 'users';

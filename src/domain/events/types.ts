@@ -4,7 +4,7 @@ import type { Db } from '@/db/sql'
 
 type Id = number
 
-/** What happened in the network, as listeners (notifications, engagement) hear it. Ids only. */
+/** What happened in the network and in learning, as listeners (notifications, engagement, certificates) hear it. Ids only. */
 export type ActivityEvent =
   | { type: 'post.published'; post: Id; author: Id; room: Id | null; repostOf: Id | null }
   | { type: 'post.moderated'; post: Id; author: Id; from: string; to: string; by: Id | null }
@@ -14,6 +14,8 @@ export type ActivityEvent =
   | { type: 'reaction.removed'; target: { collection: 'posts' | 'comments'; id: Id }; targetAuthor: Id | null; kind: 'like' | 'up' | 'down'; by: Id }
   | { type: 'follow.created'; follower: Id; following: Id }
   | { type: 'message.sent'; conversation: Id; message: Id; sender: Id; recipients: Id[] }
+  | { type: 'lesson.completed'; user: Id; lesson: Id; course: Id }
+  | { type: 'course.completed'; user: Id; course: Id; enrollment: Id }
 
 /** `db` is the connection of the change's transaction (a savepoint inside it): write through it. */
 export type EventContext = { payload: Payload; db: Db }

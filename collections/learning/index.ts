@@ -1,0 +1,6 @@
+export { Courses } from './Courses'
+export { CourseModules } from './CourseModules'
+export { Lessons } from './Lessons'
+export { Enrollments } from './Enrollments'
+export { CourseEntitlements } from './CourseEntitlements'
+export { LessonProgress } from './LessonProgress'
