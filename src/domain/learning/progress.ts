@@ -89,7 +89,7 @@ async function record(payload: Payload, db: Db, { user, lesson, update }: { user
     db,
     sql`select
           sum(coalesce(l.weight, 1) * case when p.status = 'completed' then 1 else coalesce(p.fraction, 0) end) / nullif(sum(coalesce(l.weight, 1)), 0) as progress,
-          bool_and(not coalesce(l.required, true) or p.status = 'completed') as all_required,
+          bool_and(not coalesce(l.required, true) or coalesce(p.status = 'completed', false)) as all_required,
           count(*)::int as lessons,
           (select completion_rule from courses where id = ${course}) as rule,
           (select completion_percent from courses where id = ${course}) as percent
