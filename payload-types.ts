@@ -868,8 +868,8 @@ export interface Course {
   /**
    * When the course counts as completed
    */
-  completion: {
-    rule: 'required-lessons' | 'percent';
+  completion?: {
+    rule?: ('required' | 'percent') | null;
     percent?: number | null;
   };
   certificate?: {
@@ -1016,7 +1016,7 @@ export interface LessonProgress {
   user: number | User;
   lesson: number | Lesson;
   course: number | Course;
-  status: 'in-progress' | 'completed';
+  status: 'started' | 'completed';
   /**
    * Share of the lesson done, 0 to 1
    */

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { canAuthor, courseChildAuthorWhere } from './access'
+import { deleteModuleLessons } from './hooks/deleteCourseContent'
+import { canAuthorIn, courseChildAuthorWhere, courseOfData } from './access'
 
 /** A module groups the lessons of a course, in order. Its title and order are part of the public syllabus. */
 export const CourseModules: CollectionConfig = {
@@ -10,10 +11,11 @@ export const CourseModules: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'course', 'order'], group: 'Learning' },
   access: {
     read: ({ req: { user } }) => (isStaffUser(user) ? true : { 'course._status': { equals: 'published' } }),
-    create: canAuthor,
+    create: canAuthorIn(courseOfData),
     update: courseChildAuthorWhere,
     delete: courseChildAuthorWhere,
   },
+  hooks: { beforeDelete: [deleteModuleLessons] },
   defaultSort: 'order',
   indexes: [{ fields: ['course', 'order'] }],
   fields: [

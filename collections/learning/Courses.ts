@@ -5,6 +5,7 @@ import { isStaffUser } from '@/access/roles'
 import { COURSE_LEVELS, COURSE_PRICING } from '@/domain/learning/types'
 import { canAuthor, courseAuthorWhere } from './access'
 import { addAuthorAsInstructor } from './hooks/addAuthorAsInstructor'
+import { deleteCourseContent } from './hooks/deleteCourseContent'
 
 const serverOnly = { create: fieldNobody, update: fieldNobody }
 
@@ -28,7 +29,7 @@ export const Courses: CollectionConfig = {
     readVersions: courseAuthorWhere,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
-  hooks: { beforeChange: [addAuthorAsInstructor] },
+  hooks: { beforeChange: [addAuthorAsInstructor], beforeDelete: [deleteCourseContent] },
   defaultSort: '-createdAt',
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -90,10 +91,9 @@ export const Courses: CollectionConfig = {
         {
           name: 'rule',
           type: 'select',
-          required: true,
-          defaultValue: 'required-lessons',
+          defaultValue: 'required',
           options: [
-            { label: 'Every required lesson completed', value: 'required-lessons' },
+            { label: 'Every required lesson completed', value: 'required' },
             { label: 'Weighted progress reaches a percentage', value: 'percent' },
           ],
         },

@@ -29,7 +29,7 @@ export const LessonProgress: CollectionConfig = {
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, maxDepth: 0 },
     { name: 'lesson', type: 'relationship', relationTo: 'lessons', required: true, index: true, maxDepth: 0 },
     { name: 'course', type: 'relationship', relationTo: 'courses', required: true, index: true, maxDepth: 0 },
-    { name: 'status', type: 'select', required: true, defaultValue: 'in-progress', options: [...PROGRESS_STATUSES] },
+    { name: 'status', type: 'select', required: true, defaultValue: 'started', options: [...PROGRESS_STATUSES] },
     { name: 'fraction', type: 'number', min: 0, max: 1, defaultValue: 0, admin: { description: 'Share of the lesson done, 0 to 1' } },
     { name: 'score', type: 'number', min: 0, max: 100, admin: { description: 'Percent, for graded lessons' } },
     { name: 'position', type: 'number', admin: { description: 'Where to resume (seconds of video, page of a document)' } },

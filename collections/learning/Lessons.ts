@@ -2,8 +2,9 @@ import type { CollectionConfig, Where } from 'payload'
 
 import { hasRole, isStaffUser } from '@/access/roles'
 import { LESSON_KINDS } from '@/domain/learning/types'
-import { activeCourseIds, canAuthor, courseChildAuthorWhere } from './access'
+import { activeCourseIds, canAuthorIn, courseChildAuthorWhere, courseOfModule } from './access'
 import { lessonCourseFromModule } from './hooks/lessonCourseFromModule'
+import { keepStartedLesson } from './hooks/deleteCourseContent'
 
 /**
  * A lesson of a module. Its content (video, document, text ...) is for enrolled learners, instructors of
@@ -26,11 +27,11 @@ export const Lessons: CollectionConfig = {
       if (hasRole(user, 'instructor')) or.push({ 'course.instructors': { contains: user.id } })
       return { or }
     },
-    create: canAuthor,
+    create: canAuthorIn(courseOfModule),
     update: courseChildAuthorWhere,
     delete: courseChildAuthorWhere,
   },
-  hooks: { beforeValidate: [lessonCourseFromModule] },
+  hooks: { beforeValidate: [lessonCourseFromModule], beforeDelete: [keepStartedLesson] },
   defaultSort: 'order',
   indexes: [{ fields: ['module', 'order'] }, { fields: ['course', 'order'] }],
   fields: [

@@ -17,6 +17,7 @@ import sharp from 'sharp'
 
 import { createUser, PASSWORD } from '../helpers/users'
 import { createPost, createRoom, lexical } from '../helpers/social'
+import { createCourse, enrollDirectly } from '../helpers/learning'
 
 export const ROLES = ['anonymous', 'member', 'verified', 'instructor', 'moderator', 'editor', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -474,6 +475,115 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       const data = { member, kind: 'person', targetId: target, score: 0.5, reasons: ['Same specialty'] }
       const doc = (await payload.create({ collection: 'recommendations' as never, data: data as never, overrideAccess: true })) as unknown as { id: number }
       return doc.id
+    },
+  },
+  courses: {
+    why: 'The catalogue is public once published; instructors author (and are listed on what they create); only the instructors listed on a course and staff change it.',
+    find: everyone,
+    read: everyone,
+    create: adminPanel,
+    update: staff,
+    delete: staff,
+    seed: async ({ payload, marker }) => (await createCourse(payload, { data: { title: marker } })).id,
+    createBody: async ({ marker }) => {
+      const data = { title: marker, slug: marker, level: 'intermediate', pricing: 'free', _status: 'published' }
+      return { rest: data, graphql: { ...data, completion: { rule: 'required' } } }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  'course-modules': {
+    why: 'Module titles are part of the public syllabus of a published course; only instructors of the course and staff write them.',
+    find: everyone,
+    read: everyone,
+    create: staff,
+    update: staff,
+    delete: staff,
+    seed: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      await payload.update({ collection: 'course-modules', id: course.modules[0], data: { title: marker }, overrideAccess: true })
+      return course.modules[0]
+    },
+    createBody: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      const data = { course: course.id, title: marker, order: 5 }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  lessons: {
+    why: 'Lesson content is for enrolled learners (none of the matrix roles is enrolled), preview lessons for everyone; instructors of the course and staff write it.',
+    find: staff,
+    read: staff,
+    create: staff,
+    update: staff,
+    delete: staff,
+    seed: async ({ payload, marker }) => (await createCourse(payload, { modules: [[{ title: marker }]] })).lessons[0],
+    createBody: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      const data = { module: course.modules[0], title: marker, order: 3, kind: 'text' }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  enrollments: {
+    owner: { field: 'user' },
+    why: 'A learner reads their own enrollments; they are made by the enrollment rules (POST /api/courses/:id/enroll), not written through the API except by staff.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: staff,
+    update: staff,
+    delete: admins,
+    updateField: 'user',
+    seed: async ({ payload }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      return (await enrollDirectly(payload, user, (await createCourse(payload)).id)).id
+    },
+    createBody: async ({ payload }) => {
+      const user = (await createUser(payload, { login: false })).id
+      const data = { user, course: (await createCourse(payload)).id, status: 'active', source: 'staff', enrolledAt: new Date().toISOString() }
+      return { rest: data, graphql: data }
+    },
+  },
+  'course-entitlements': {
+    owner: { field: 'user' },
+    why: 'The right to enrol in a paid course: granted by a purchase or by staff; the member sees their own.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: staff,
+    update: staff,
+    delete: staff,
+    updateField: 'note',
+    seed: async ({ payload, marker }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const course = await createCourse(payload, { data: { pricing: 'paid' } })
+      const doc = await payload.create({ collection: 'course-entitlements', data: { user, course: course.id, source: 'staff', note: marker }, overrideAccess: true })
+      return doc.id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const user = (await createUser(payload, { login: false })).id
+      const data = { user, course: (await createCourse(payload, { data: { pricing: 'paid' } })).id, source: 'staff', note: marker }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ note: { equals: marker } }),
+  },
+  'lesson-progress': {
+    owner: { field: 'user' },
+    why: 'Written only by the server (heartbeats, grading, SCORM data, attendance); the learner reads their own.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'user',
+    seed: async ({ payload }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const course = await createCourse(payload)
+      const doc = await payload.create({
+        collection: 'lesson-progress',
+        data: { user, lesson: course.lessons[0], course: course.id, status: 'started', fraction: 0.5 },
+        overrideAccess: true,
+      })
+      return doc.id as number
     },
   },
   'payload-migrations': {

@@ -19,13 +19,13 @@ export type ProgressUpdate = {
 }
 
 export type ProgressResult = {
-  lesson: { id: number; status: 'in-progress' | 'completed'; fraction: number; score: number | null; position: number | null; justCompleted: boolean }
+  lesson: { id: number; status: 'started' | 'completed'; fraction: number; score: number | null; position: number | null; justCompleted: boolean }
   course: { id: number; enrollment: number; progress: number; completed: boolean; justCompleted: boolean }
 }
 
 type LessonRow = { id: number; course_id: number | null }
 type EnrollmentRow = { id: number; status: string }
-type ProgressRow = { status: 'in-progress' | 'completed'; fraction: string | number; score: string | number | null; position: string | number | null; was_completed: boolean }
+type ProgressRow = { status: 'started' | 'completed'; fraction: string | number; score: string | number | null; position: string | number | null; was_completed: boolean }
 type CourseRow = { progress: string | number | null; all_required: boolean | null; lessons: number; rule: string | null; percent: string | number | null }
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n))
@@ -70,10 +70,10 @@ async function record(payload: Payload, db: Db, { user, lesson, update }: { user
           select status from lesson_progress where user_id = ${user} and lesson_id = ${lesson}
         )
         insert into lesson_progress as p (user_id, lesson_id, course_id, status, fraction, score, position, detail, completed_at, updated_at, created_at)
-        values (${user}, ${lesson}, ${course}, ${completed ? 'completed' : 'in-progress'}, ${completed ? 1 : fraction},
+        values (${user}, ${lesson}, ${course}, ${completed ? 'completed' : 'started'}, ${completed ? 1 : fraction},
                 ${score}, ${update.position ?? null}, ${detail}::jsonb, ${completed ? sql`now()` : null}, now(), now())
         on conflict (user_id, lesson_id) do update set
-          status = case when p.status = 'completed' or ${completed} then 'completed' else 'in-progress' end::enum_lesson_progress_status,
+          status = case when p.status = 'completed' or ${completed} then 'completed' else 'started' end::enum_lesson_progress_status,
           fraction = case when p.status = 'completed' or ${completed} then 1 else greatest(p.fraction, excluded.fraction) end,
           score = ${update.score === undefined ? sql`p.score` : sql`excluded.score`},
           position = coalesce(excluded.position, p.position),
@@ -98,7 +98,7 @@ async function record(payload: Payload, db: Db, { user, lesson, update }: { user
         where l.course_id = ${course}`,
   )
   const progress = Math.round(clamp01(num(totals?.progress) ?? 0) * 10000) / 100
-  const rule = totals?.rule ?? 'required-lessons'
+  const rule = totals?.rule ?? 'required'
   const done =
     (totals?.lessons ?? 0) > 0 && (rule === 'percent' ? progress >= (num(totals?.percent) ?? 100) : Boolean(totals?.all_required))
 

@@ -4,7 +4,7 @@ export const COURSE_PRICING = ['free', 'premium', 'paid'] as const
 export const LESSON_KINDS = ['video', 'document', 'text', 'quiz', 'scorm', 'lti', 'live'] as const
 export const ENROLLMENT_STATUSES = ['active', 'completed', 'cancelled'] as const
 export const ENROLLMENT_SOURCES = ['free', 'premium', 'entitlement', 'staff'] as const
-export const PROGRESS_STATUSES = ['in-progress', 'completed'] as const
+export const PROGRESS_STATUSES = ['started', 'completed'] as const
 
 export type CourseLevel = (typeof COURSE_LEVELS)[number]
 export type CoursePricing = (typeof COURSE_PRICING)[number]
