@@ -95,13 +95,15 @@ describe('applyHeartbeat', () => {
     let s = applyHeartbeat(empty, [[0, 10]], 100, T0)
     expect(s.watched).toBe(10)
     let now = T0
-    for (let t = 10; t < 90; t += 10) {
+    for (let t = 10; t < 80; t += 10) {
       now += 10_000
       s = applyHeartbeat(s.state, [[t, t + 10]], 100, now)
     }
-    expect(s.watched).toBe(90)
-    expect(s.fraction).toBe(0.9)
-    expect(s.completed).toBe(VIDEO_COMPLETION_THRESHOLD <= 0.9)
+    expect(s.watched).toBe(80)
+    expect(s.completed).toBe(false)
+    s = applyHeartbeat(s.state, [[80, 100 * VIDEO_COMPLETION_THRESHOLD]], 100, now + 10_000)
+    expect(s.fraction).toBe(VIDEO_COMPLETION_THRESHOLD)
+    expect(s.completed).toBe(true)
   })
 
   it('refuses a forged jump: more video than the wall clock allows since the previous beat', () => {
