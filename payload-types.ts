@@ -74,6 +74,10 @@ export interface Config {
     socialAccounts: SocialAccount;
     emails: Email;
     'audit-events': AuditEvent;
+    'licence-documents': LicenceDocument;
+    'licence-verifications': LicenceVerification;
+    'identity-check-events': IdentityCheckEvent;
+    reports: Report;
     rooms: Room;
     'room-members': RoomMember;
     posts: Post;
@@ -97,6 +101,20 @@ export interface Config {
     enrollments: Enrollment;
     'course-entitlements': CourseEntitlement;
     'lesson-progress': LessonProgress;
+    'lesson-media': LessonMedia;
+    'live-sessions': LiveSession;
+    'live-registrations': LiveRegistration;
+    'live-questions': LiveQuestion;
+    'live-question-votes': LiveQuestionVote;
+    'live-polls': LivePoll;
+    'live-poll-votes': LivePollVote;
+    certificates: Certificate;
+    quizzes: Quiz;
+    'quiz-questions': QuizQuestion;
+    'question-banks': QuestionBank;
+    'quiz-attempts': QuizAttempt;
+    'scorm-packages': ScormPackage;
+    'scorm-runtime': ScormRuntime;
     'two-factor-credentials': TwoFactorCredential;
     'two-factor-challenges': TwoFactorChallenge;
     'two-factor-used-codes': TwoFactorUsedCode;
@@ -107,7 +125,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'question-banks': {
+      questions: 'quiz-questions';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     'session-activity': SessionActivitySelect<false> | SessionActivitySelect<true>;
@@ -116,6 +138,10 @@ export interface Config {
     socialAccounts: SocialAccountsSelect<false> | SocialAccountsSelect<true>;
     emails: EmailsSelect<false> | EmailsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'licence-documents': LicenceDocumentsSelect<false> | LicenceDocumentsSelect<true>;
+    'licence-verifications': LicenceVerificationsSelect<false> | LicenceVerificationsSelect<true>;
+    'identity-check-events': IdentityCheckEventsSelect<false> | IdentityCheckEventsSelect<true>;
+    reports: ReportsSelect<false> | ReportsSelect<true>;
     rooms: RoomsSelect<false> | RoomsSelect<true>;
     'room-members': RoomMembersSelect<false> | RoomMembersSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
@@ -139,6 +165,20 @@ export interface Config {
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
     'course-entitlements': CourseEntitlementsSelect<false> | CourseEntitlementsSelect<true>;
     'lesson-progress': LessonProgressSelect<false> | LessonProgressSelect<true>;
+    'lesson-media': LessonMediaSelect<false> | LessonMediaSelect<true>;
+    'live-sessions': LiveSessionsSelect<false> | LiveSessionsSelect<true>;
+    'live-registrations': LiveRegistrationsSelect<false> | LiveRegistrationsSelect<true>;
+    'live-questions': LiveQuestionsSelect<false> | LiveQuestionsSelect<true>;
+    'live-question-votes': LiveQuestionVotesSelect<false> | LiveQuestionVotesSelect<true>;
+    'live-polls': LivePollsSelect<false> | LivePollsSelect<true>;
+    'live-poll-votes': LivePollVotesSelect<false> | LivePollVotesSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
+    quizzes: QuizzesSelect<false> | QuizzesSelect<true>;
+    'quiz-questions': QuizQuestionsSelect<false> | QuizQuestionsSelect<true>;
+    'question-banks': QuestionBanksSelect<false> | QuestionBanksSelect<true>;
+    'quiz-attempts': QuizAttemptsSelect<false> | QuizAttemptsSelect<true>;
+    'scorm-packages': ScormPackagesSelect<false> | ScormPackagesSelect<true>;
+    'scorm-runtime': ScormRuntimeSelect<false> | ScormRuntimeSelect<true>;
     'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
     'two-factor-challenges': TwoFactorChallengesSelect<false> | TwoFactorChallengesSelect<true>;
     'two-factor-used-codes': TwoFactorUsedCodesSelect<false> | TwoFactorUsedCodesSelect<true>;
@@ -154,9 +194,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'moderation-settings': ModerationSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -168,6 +210,9 @@ export interface Config {
     tasks: {
       refreshRecommendations: TaskRefreshRecommendations;
       notificationDigest: TaskNotificationDigest;
+      liveSessionReminders: TaskLiveSessionReminders;
+      verificationExpiry: TaskVerificationExpiry;
+      identityCheckStart: TaskIdentityCheckStart;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -231,6 +276,10 @@ export interface User {
   };
   roles: ('admin' | 'moderator' | 'editor' | 'instructor' | 'expert' | 'sponsor' | 'member')[];
   verificationStatus: 'unverified' | 'pending' | 'verified' | 'rejected' | 'expired' | 'revoked';
+  /**
+   * When the licence verification ends (set on approval; the daily job then marks it expired).
+   */
+  verifiedUntil?: string | null;
   tier: 'free' | 'premium' | 'pro';
   points?: number | null;
   level?: number | null;
@@ -250,6 +299,7 @@ export interface User {
       follow?: boolean | null;
       message?: boolean | null;
       moderation?: boolean | null;
+      verification?: boolean | null;
     };
     email?: {
       reply?: boolean | null;
@@ -259,6 +309,7 @@ export interface User {
       follow?: boolean | null;
       message?: boolean | null;
       moderation?: boolean | null;
+      verification?: boolean | null;
     };
   };
   emailCodeHash?: string | null;
@@ -429,6 +480,107 @@ export interface AuditEvent {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "licence-documents".
+ */
+export interface LicenceDocument {
+  id: number;
+  owner: number | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * Open requests are those with status "submitted"; review the oldest first.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "licence-verifications".
+ */
+export interface LicenceVerification {
+  id: number;
+  user: number | User;
+  licenceNumber: string;
+  jurisdiction: string;
+  document: number | LicenceDocument;
+  status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+  submittedAt: string;
+  reviewer?: (number | null) | User;
+  decidedAt?: string | null;
+  /**
+   * Why the request was rejected (shown to the member).
+   */
+  reason?: string | null;
+  /**
+   * Until when the approval holds.
+   */
+  expiresAt?: string | null;
+  /**
+   * The member's status before this request (restored if they withdraw it).
+   */
+  previousStatus?: ('unverified' | 'pending' | 'verified' | 'rejected' | 'expired' | 'revoked') | null;
+  /**
+   * Filled when an identity-check provider is configured (IDENTITY_CHECK_URL).
+   */
+  providerCheck?: {
+    provider?: string | null;
+    reference?: string | null;
+    result?: ('started' | 'clear' | 'consider' | 'rejected' | 'error') | null;
+    checkedAt?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "identity-check-events".
+ */
+export interface IdentityCheckEvent {
+  id: number;
+  provider: string;
+  eventId: string;
+  type?: string | null;
+  verification?: (number | null) | LicenceVerification;
+  result?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports".
+ */
+export interface Report {
+  id: number;
+  targetType: 'posts' | 'comments' | 'messages' | 'users';
+  targetId: number;
+  reason: 'spam' | 'misinformation' | 'patient-privacy' | 'harassment' | 'undisclosed-promotion' | 'other';
+  note?: string | null;
+  status: 'open' | 'dismissed' | 'actioned';
+  /**
+   * Why it was decided so
+   */
+  resolution?: string | null;
+  reporter?: (number | null) | User;
+  targetAuthor?: (number | null) | User;
+  /**
+   * What the report weighs, from the reporter's trust level
+   */
+  weight?: number | null;
+  reporterTrust?: number | null;
+  openSlot?: number | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -750,7 +902,7 @@ export interface Recommendation {
 export interface Notification {
   id: number;
   recipient?: (number | null) | User;
-  type: 'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation';
+  type: 'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation' | 'verification';
   /**
    * What the row aggregates on, for example post:12.
    */
@@ -931,7 +1083,7 @@ export interface Lesson {
     afterDays?: number | null;
   };
   video?: {
-    file?: (number | null) | Media;
+    file?: (number | null) | LessonMedia;
     /**
      * Or an https link to an .mp4/.webm file
      */
@@ -942,7 +1094,7 @@ export interface Lesson {
     durationSeconds?: number | null;
   };
   document?: {
-    file?: (number | null) | Media;
+    file?: (number | null) | LessonMedia;
     pageCount?: number | null;
   };
   body?: {
@@ -962,6 +1114,28 @@ export interface Lesson {
   } | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lesson-media".
+ */
+export interface LessonMedia {
+  id: number;
+  title?: string | null;
+  owner?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1039,6 +1213,470 @@ export interface LessonProgress {
     | boolean
     | null;
   completedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-sessions".
+ */
+export interface LiveSession {
+  id: number;
+  title: string;
+  description?: string | null;
+  /**
+   * Registration then needs an enrollment in this course
+   */
+  course?: (number | null) | Course;
+  /**
+   * The lesson of kind live that attending completes
+   */
+  lesson?: (number | null) | Lesson;
+  hosts?: (number | User)[] | null;
+  startsAt: string;
+  endsAt: string;
+  /**
+   * Shown beside the time, e.g. Europe/Paris
+   */
+  timezone?: string | null;
+  joinUrl: string;
+  /**
+   * Seats; empty for no limit
+   */
+  capacity?: number | null;
+  /**
+   * Scheduled follows the clock; ended (early) or cancelled overrides it
+   */
+  state: 'scheduled' | 'ended' | 'cancelled';
+  registeredCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-registrations".
+ */
+export interface LiveRegistration {
+  id: number;
+  session: number | LiveSession;
+  user: number | User;
+  attendedAt?: string | null;
+  /**
+   * The reminder a day ahead was sent
+   */
+  remindedDayAt?: string | null;
+  /**
+   * The reminder 15 minutes ahead was sent
+   */
+  remindedSoonAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-questions".
+ */
+export interface LiveQuestion {
+  id: number;
+  session: number | LiveSession;
+  author: number | User;
+  body: string;
+  status: 'open' | 'answered' | 'hidden';
+  answer?: string | null;
+  answeredBy?: (number | null) | User;
+  answeredAt?: string | null;
+  upvotes: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-question-votes".
+ */
+export interface LiveQuestionVote {
+  id: number;
+  question: number | LiveQuestion;
+  user: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-polls".
+ */
+export interface LivePoll {
+  id: number;
+  session: number | LiveSession;
+  question: string;
+  options: {
+    label: string;
+    id?: string | null;
+  }[];
+  status: 'open' | 'closed';
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-poll-votes".
+ */
+export interface LivePollVote {
+  id: number;
+  poll: number | LivePoll;
+  user: number | User;
+  option: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: number;
+  code: string;
+  user: number | User;
+  course: number | Course;
+  enrollment: number | Enrollment;
+  /**
+   * As issued
+   */
+  learnerName: string;
+  /**
+   * As issued
+   */
+  courseTitle: string;
+  /**
+   * As issued
+   */
+  creditHours?: number | null;
+  completedAt: string;
+  issuedAt: string;
+  /**
+   * Empty: never expires
+   */
+  expiresAt?: string | null;
+  /**
+   * Giving a reason revokes the certificate; it then verifies as revoked.
+   */
+  revokedReason?: string | null;
+  revokedAt?: string | null;
+  revokedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quizzes".
+ */
+export interface Quiz {
+  id: number;
+  lesson: number | Lesson;
+  /**
+   * The lesson’s course
+   */
+  course?: (number | null) | Course;
+  title: string;
+  instructions?: string | null;
+  /**
+   * Percent of points needed to pass
+   */
+  passMark: number;
+  /**
+   * Empty: no time limit
+   */
+  timeLimitSeconds?: number | null;
+  /**
+   * Empty: unlimited attempts
+   */
+  attemptLimit?: number | null;
+  /**
+   * When learners see correct answers and explanations
+   */
+  reviewPolicy: 'never' | 'after-submit' | 'after-pass';
+  /**
+   * Fixed questions, asked in this order before the drawn ones
+   */
+  questions?: (number | QuizQuestion)[] | null;
+  /**
+   * Questions drawn at random from banks when an attempt starts
+   */
+  draws?:
+    | {
+        bank: number | QuestionBank;
+        count: number;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Options of choice questions in a random order for each attempt (true/false keeps its order)
+   */
+  shuffleOptions?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-questions".
+ */
+export interface QuizQuestion {
+  id: number;
+  course: number | Course;
+  /**
+   * Optional: a bank quizzes draw from
+   */
+  bank?: (number | null) | QuestionBank;
+  kind: 'single' | 'multiple' | 'true-false' | 'numeric';
+  prompt: string;
+  /**
+   * Optional rich text shown under the prompt (a case, a table ...)
+   */
+  details?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  points: number;
+  /**
+   * Each correct tick earns its share, each wrong tick takes one away (never below zero). Off: all or nothing.
+   */
+  partialCredit?: boolean | null;
+  /**
+   * For true/false: two options, True and False
+   */
+  options?:
+    | {
+        label: string;
+        correct?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  numeric?: {
+    value?: number | null;
+    /**
+     * Answers within +- this are correct
+     */
+    tolerance?: number | null;
+    unit?: string | null;
+  };
+  /**
+   * Shown in the review, when the quiz allows it
+   */
+  explanation?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-banks".
+ */
+export interface QuestionBank {
+  id: number;
+  course: number | Course;
+  title: string;
+  description?: string | null;
+  questions?: {
+    docs?: (number | QuizQuestion)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-attempts".
+ */
+export interface QuizAttempt {
+  id: number;
+  user: number | User;
+  quiz: number | Quiz;
+  lesson: number | Lesson;
+  course: number | Course;
+  /**
+   * First, second ... attempt of this learner
+   */
+  number: number;
+  status: 'open' | 'submitted';
+  startedAt: string;
+  /**
+   * Answers saved after it (plus a short grace) are refused
+   */
+  deadline?: string | null;
+  submittedAt?: string | null;
+  /**
+   * Closed at the deadline with the answers saved before it
+   */
+  late?: boolean | null;
+  /**
+   * Drawn questions with their option order: [{ id, options: [optionId ...] }]
+   */
+  questions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * { [questionId]: { selected?: [optionId], value?: number } }
+   */
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  answersSavedAt?: string | null;
+  score?: number | null;
+  points?: number | null;
+  maxPoints?: number | null;
+  passed?: boolean | null;
+  /**
+   * Per question: earned, max, correct, selected, value
+   */
+  grading?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Upload a SCORM 1.2 or 2004 zip (imsmanifest.xml at its root) for a lesson of kind SCORM.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scorm-packages".
+ */
+export interface ScormPackage {
+  id: number;
+  /**
+   * A lesson of kind SCORM; one package per lesson
+   */
+  lesson: number | Lesson;
+  course?: (number | null) | Course;
+  /**
+   * Defaults to the title in the manifest
+   */
+  title?: string | null;
+  standard?: ('scorm12' | 'scorm2004') | null;
+  schemaVersion?: string | null;
+  scoCount?: number | null;
+  manifestIdentifier?: string | null;
+  /**
+   * The default organization's item tree: identifier, title, kind (sco, asset, folder), launch path
+   */
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The SCOs in tree order
+   */
+  scos?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  fileCount?: number | null;
+  unpackedBytes?: number | null;
+  storage?: ('local' | 's3') | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scorm-runtime".
+ */
+export interface ScormRuntime {
+  id: number;
+  user: number | User;
+  package: number | ScormPackage;
+  lesson: number | Lesson;
+  course: number | Course;
+  /**
+   * Identifier of the SCO item in the manifest
+   */
+  sco: string;
+  /**
+   * scorm12 or scorm2004
+   */
+  standard: string;
+  /**
+   * SCORM 1.2 cmi.core.lesson_status
+   */
+  lessonStatus?: string | null;
+  /**
+   * SCORM 2004 cmi.completion_status
+   */
+  completionStatus?: string | null;
+  /**
+   * SCORM 2004 cmi.success_status
+   */
+  successStatus?: string | null;
+  scoreRaw?: number | null;
+  scoreMin?: number | null;
+  scoreMax?: number | null;
+  scoreScaled?: number | null;
+  progressMeasure?: number | null;
+  location?: string | null;
+  suspendData?: string | null;
+  exit?: string | null;
+  totalSeconds?: number | null;
+  priorSeconds?: number | null;
+  sessionSeconds?: number | null;
+  sessionId?: string | null;
+  /**
+   * The last committed cmi object as the SCO left it
+   */
+  cmi?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1178,7 +1816,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRecommendations' | 'notificationDigest' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'refreshRecommendations'
+          | 'notificationDigest'
+          | 'liveSessionReminders'
+          | 'verificationExpiry'
+          | 'identityCheckStart'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1211,7 +1856,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'refreshRecommendations' | 'notificationDigest' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'refreshRecommendations'
+        | 'notificationDigest'
+        | 'liveSessionReminders'
+        | 'verificationExpiry'
+        | 'identityCheckStart'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1261,6 +1916,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-events';
         value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'licence-documents';
+        value: number | LicenceDocument;
+      } | null)
+    | ({
+        relationTo: 'licence-verifications';
+        value: number | LicenceVerification;
+      } | null)
+    | ({
+        relationTo: 'identity-check-events';
+        value: number | IdentityCheckEvent;
+      } | null)
+    | ({
+        relationTo: 'reports';
+        value: number | Report;
       } | null)
     | ({
         relationTo: 'rooms';
@@ -1355,6 +2026,62 @@ export interface PayloadLockedDocument {
         value: number | LessonProgress;
       } | null)
     | ({
+        relationTo: 'lesson-media';
+        value: number | LessonMedia;
+      } | null)
+    | ({
+        relationTo: 'live-sessions';
+        value: number | LiveSession;
+      } | null)
+    | ({
+        relationTo: 'live-registrations';
+        value: number | LiveRegistration;
+      } | null)
+    | ({
+        relationTo: 'live-questions';
+        value: number | LiveQuestion;
+      } | null)
+    | ({
+        relationTo: 'live-question-votes';
+        value: number | LiveQuestionVote;
+      } | null)
+    | ({
+        relationTo: 'live-polls';
+        value: number | LivePoll;
+      } | null)
+    | ({
+        relationTo: 'live-poll-votes';
+        value: number | LivePollVote;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: number | Certificate;
+      } | null)
+    | ({
+        relationTo: 'quizzes';
+        value: number | Quiz;
+      } | null)
+    | ({
+        relationTo: 'quiz-questions';
+        value: number | QuizQuestion;
+      } | null)
+    | ({
+        relationTo: 'question-banks';
+        value: number | QuestionBank;
+      } | null)
+    | ({
+        relationTo: 'quiz-attempts';
+        value: number | QuizAttempt;
+      } | null)
+    | ({
+        relationTo: 'scorm-packages';
+        value: number | ScormPackage;
+      } | null)
+    | ({
+        relationTo: 'scorm-runtime';
+        value: number | ScormRuntime;
+      } | null)
+    | ({
         relationTo: 'two-factor-credentials';
         value: number | TwoFactorCredential;
       } | null)
@@ -1445,6 +2172,7 @@ export interface UsersSelect<T extends boolean = true> {
       };
   roles?: T;
   verificationStatus?: T;
+  verifiedUntil?: T;
   tier?: T;
   points?: T;
   level?: T;
@@ -1465,6 +2193,7 @@ export interface UsersSelect<T extends boolean = true> {
               follow?: T;
               message?: T;
               moderation?: T;
+              verification?: T;
             };
         email?:
           | T
@@ -1476,6 +2205,7 @@ export interface UsersSelect<T extends boolean = true> {
               follow?: T;
               message?: T;
               moderation?: T;
+              verification?: T;
             };
       };
   emailCodeHash?: T;
@@ -1623,6 +2353,85 @@ export interface AuditEventsSelect<T extends boolean = true> {
   ip?: T;
   userAgent?: T;
   detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "licence-documents_select".
+ */
+export interface LicenceDocumentsSelect<T extends boolean = true> {
+  owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "licence-verifications_select".
+ */
+export interface LicenceVerificationsSelect<T extends boolean = true> {
+  user?: T;
+  licenceNumber?: T;
+  jurisdiction?: T;
+  document?: T;
+  status?: T;
+  submittedAt?: T;
+  reviewer?: T;
+  decidedAt?: T;
+  reason?: T;
+  expiresAt?: T;
+  previousStatus?: T;
+  providerCheck?:
+    | T
+    | {
+        provider?: T;
+        reference?: T;
+        result?: T;
+        checkedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "identity-check-events_select".
+ */
+export interface IdentityCheckEventsSelect<T extends boolean = true> {
+  provider?: T;
+  eventId?: T;
+  type?: T;
+  verification?: T;
+  result?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports_select".
+ */
+export interface ReportsSelect<T extends boolean = true> {
+  targetType?: T;
+  targetId?: T;
+  reason?: T;
+  note?: T;
+  status?: T;
+  resolution?: T;
+  reporter?: T;
+  targetAuthor?: T;
+  weight?: T;
+  reporterTrust?: T;
+  openSlot?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2035,6 +2844,288 @@ export interface LessonProgressSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lesson-media_select".
+ */
+export interface LessonMediaSelect<T extends boolean = true> {
+  title?: T;
+  owner?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-sessions_select".
+ */
+export interface LiveSessionsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  course?: T;
+  lesson?: T;
+  hosts?: T;
+  startsAt?: T;
+  endsAt?: T;
+  timezone?: T;
+  joinUrl?: T;
+  capacity?: T;
+  state?: T;
+  registeredCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-registrations_select".
+ */
+export interface LiveRegistrationsSelect<T extends boolean = true> {
+  session?: T;
+  user?: T;
+  attendedAt?: T;
+  remindedDayAt?: T;
+  remindedSoonAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-questions_select".
+ */
+export interface LiveQuestionsSelect<T extends boolean = true> {
+  session?: T;
+  author?: T;
+  body?: T;
+  status?: T;
+  answer?: T;
+  answeredBy?: T;
+  answeredAt?: T;
+  upvotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-question-votes_select".
+ */
+export interface LiveQuestionVotesSelect<T extends boolean = true> {
+  question?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-polls_select".
+ */
+export interface LivePollsSelect<T extends boolean = true> {
+  session?: T;
+  question?: T;
+  options?:
+    | T
+    | {
+        label?: T;
+        id?: T;
+      };
+  status?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-poll-votes_select".
+ */
+export interface LivePollVotesSelect<T extends boolean = true> {
+  poll?: T;
+  user?: T;
+  option?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  code?: T;
+  user?: T;
+  course?: T;
+  enrollment?: T;
+  learnerName?: T;
+  courseTitle?: T;
+  creditHours?: T;
+  completedAt?: T;
+  issuedAt?: T;
+  expiresAt?: T;
+  revokedReason?: T;
+  revokedAt?: T;
+  revokedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quizzes_select".
+ */
+export interface QuizzesSelect<T extends boolean = true> {
+  lesson?: T;
+  course?: T;
+  title?: T;
+  instructions?: T;
+  passMark?: T;
+  timeLimitSeconds?: T;
+  attemptLimit?: T;
+  reviewPolicy?: T;
+  questions?: T;
+  draws?:
+    | T
+    | {
+        bank?: T;
+        count?: T;
+        id?: T;
+      };
+  shuffleOptions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-questions_select".
+ */
+export interface QuizQuestionsSelect<T extends boolean = true> {
+  course?: T;
+  bank?: T;
+  kind?: T;
+  prompt?: T;
+  details?: T;
+  points?: T;
+  partialCredit?: T;
+  options?:
+    | T
+    | {
+        label?: T;
+        correct?: T;
+        id?: T;
+      };
+  numeric?:
+    | T
+    | {
+        value?: T;
+        tolerance?: T;
+        unit?: T;
+      };
+  explanation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "question-banks_select".
+ */
+export interface QuestionBanksSelect<T extends boolean = true> {
+  course?: T;
+  title?: T;
+  description?: T;
+  questions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-attempts_select".
+ */
+export interface QuizAttemptsSelect<T extends boolean = true> {
+  user?: T;
+  quiz?: T;
+  lesson?: T;
+  course?: T;
+  number?: T;
+  status?: T;
+  startedAt?: T;
+  deadline?: T;
+  submittedAt?: T;
+  late?: T;
+  questions?: T;
+  answers?: T;
+  answersSavedAt?: T;
+  score?: T;
+  points?: T;
+  maxPoints?: T;
+  passed?: T;
+  grading?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scorm-packages_select".
+ */
+export interface ScormPackagesSelect<T extends boolean = true> {
+  lesson?: T;
+  course?: T;
+  title?: T;
+  standard?: T;
+  schemaVersion?: T;
+  scoCount?: T;
+  manifestIdentifier?: T;
+  items?: T;
+  scos?: T;
+  fileCount?: T;
+  unpackedBytes?: T;
+  storage?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scorm-runtime_select".
+ */
+export interface ScormRuntimeSelect<T extends boolean = true> {
+  user?: T;
+  package?: T;
+  lesson?: T;
+  course?: T;
+  sco?: T;
+  standard?: T;
+  lessonStatus?: T;
+  completionStatus?: T;
+  successStatus?: T;
+  scoreRaw?: T;
+  scoreMin?: T;
+  scoreMax?: T;
+  scoreScaled?: T;
+  progressMeasure?: T;
+  location?: T;
+  suspendData?: T;
+  exit?: T;
+  totalSeconds?: T;
+  priorSeconds?: T;
+  sessionSeconds?: T;
+  sessionId?: T;
+  cmi?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "two-factor-credentials_select".
  */
 export interface TwoFactorCredentialsSelect<T extends boolean = true> {
@@ -2160,6 +3251,76 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-settings".
+ */
+export interface ModerationSetting {
+  id: number;
+  reports: {
+    /**
+     * Content is hidden once the open reports on it weigh this much
+     */
+    hideScore: number;
+    /**
+     * and come from at least this many members
+     */
+    minReporters: number;
+    /**
+     * What one report weighs, by the reporter's trust level
+     */
+    weights: {
+      /**
+       * New
+       */
+      level0: number;
+      /**
+       * Basic
+       */
+      level1: number;
+      /**
+       * Member
+       */
+      level2: number;
+      /**
+       * Regular
+       */
+      level3: number;
+      /**
+       * Leader (staff)
+       */
+      level4: number;
+    };
+  };
+  trust: {
+    /**
+     * Level 1: days since sign-up
+     */
+    basicMinAgeDays: number;
+    /**
+     * Level 2: days since sign-up
+     */
+    memberMinAgeDays: number;
+    /**
+     * Level 2: points (or a verified licence)
+     */
+    memberMinPoints: number;
+    /**
+     * Level 3: days since sign-up (verified doctors)
+     */
+    regularMinAgeDays: number;
+    /**
+     * Level 3: points
+     */
+    regularMinPoints: number;
+    /**
+     * Upheld reports that put a member back to level 0
+     */
+    upheldReportsForNew: number;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -2175,6 +3336,40 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-settings_select".
+ */
+export interface ModerationSettingsSelect<T extends boolean = true> {
+  reports?:
+    | T
+    | {
+        hideScore?: T;
+        minReporters?: T;
+        weights?:
+          | T
+          | {
+              level0?: T;
+              level1?: T;
+              level2?: T;
+              level3?: T;
+              level4?: T;
+            };
+      };
+  trust?:
+    | T
+    | {
+        basicMinAgeDays?: T;
+        memberMinAgeDays?: T;
+        memberMinPoints?: T;
+        regularMinAgeDays?: T;
+        regularMinPoints?: T;
+        upheldReportsForNew?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2217,6 +3412,39 @@ export interface TaskNotificationDigest {
   output: {
     members?: number | null;
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLiveSessionReminders".
+ */
+export interface TaskLiveSessionReminders {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerificationExpiry".
+ */
+export interface TaskVerificationExpiry {
+  input?: unknown;
+  output: {
+    expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIdentityCheckStart".
+ */
+export interface TaskIdentityCheckStart {
+  input: {
+    verification: number;
+  };
+  output: {
+    started?: boolean | null;
   };
 }
 /**

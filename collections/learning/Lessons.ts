@@ -4,6 +4,7 @@ import { hasRole, isStaffUser } from '@/access/roles'
 import { LESSON_KINDS } from '@/domain/learning/types'
 import { activeCourseIds, canAuthorIn, courseChildAuthorWhere, courseOfModule } from './access'
 import { lessonCourseFromModule } from './hooks/lessonCourseFromModule'
+import { lessonPlayerEndpoints } from './endpoints/lessonPlayer'
 import { keepStartedLesson } from './hooks/deleteCourseContent'
 
 /**
@@ -32,6 +33,7 @@ export const Lessons: CollectionConfig = {
     delete: courseChildAuthorWhere,
   },
   hooks: { beforeValidate: [lessonCourseFromModule], beforeDelete: [keepStartedLesson] },
+  endpoints: lessonPlayerEndpoints,
   defaultSort: 'order',
   indexes: [{ fields: ['module', 'order'] }, { fields: ['course', 'order'] }],
   fields: [
@@ -72,7 +74,7 @@ export const Lessons: CollectionConfig = {
       type: 'group',
       admin: { condition: (data) => data?.kind === 'video' },
       fields: [
-        { name: 'file', type: 'upload', relationTo: 'media', filterOptions: { mimeType: { contains: 'video/' } } },
+        { name: 'file', type: 'upload', relationTo: 'lesson-media', filterOptions: { mimeType: { contains: 'video/' } } },
         { name: 'url', type: 'text', maxLength: 500, admin: { description: 'Or an https link to an .mp4/.webm file' } },
         { name: 'durationSeconds', type: 'number', min: 1, admin: { description: 'Length of the video; watched time is measured against it' } },
       ],
@@ -82,7 +84,7 @@ export const Lessons: CollectionConfig = {
       type: 'group',
       admin: { condition: (data) => data?.kind === 'document' },
       fields: [
-        { name: 'file', type: 'upload', relationTo: 'media', filterOptions: { mimeType: { equals: 'application/pdf' } } },
+        { name: 'file', type: 'upload', relationTo: 'lesson-media', filterOptions: { mimeType: { equals: 'application/pdf' } } },
         { name: 'pageCount', type: 'number', min: 1 },
       ],
     },

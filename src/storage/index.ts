@@ -15,7 +15,7 @@ export function storagePlugins(): Plugin[] {
     s3Storage({
       enabled: Boolean(bucket),
       alwaysInsertFields: true,
-      collections: { media: true },
+      collections: { media: true, 'lesson-media': true },
       bucket: bucket ?? '',
       config: {
         region: process.env.S3_REGION || 'us-east-1',

@@ -13,6 +13,7 @@
  *   delete - the document is gone
  */
 import type { Payload } from 'payload'
+import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 
 import { createUser, PASSWORD } from '../helpers/users'
@@ -56,6 +57,11 @@ const admins: Who = ['admin']
 const nobody: Who = []
 
 const png = () => sharp({ create: { width: 32, height: 32, channels: 3, background: '#0e7490' } }).png().toBuffer()
+const tinyPdf = async () => {
+  const pdf = await PDFDocument.create()
+  pdf.addPage([200, 200])
+  return Buffer.from(await pdf.save())
+}
 
 export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
   users: {
@@ -585,6 +591,33 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       })
       return doc.id as number
     },
+  },
+  'lesson-media': {
+    owner: { field: 'owner' },
+    why: 'Lesson videos and documents are private: staff and the instructor who uploaded them read them through the API; learners fetch a file only with a short-lived URL signed for them (GET /api/lessons/:id/media).',
+    find: { own: adminPanel, other: staff },
+    read: { own: adminPanel, other: staff },
+    create: adminPanel,
+    update: { own: adminPanel, other: staff },
+    delete: { own: adminPanel, other: staff },
+    updateField: 'title',
+    seed: async ({ payload, marker }, owner) => {
+      const data = await tinyPdf()
+      const doc = await payload.create({
+        collection: 'lesson-media',
+        data: { title: marker, owner } as never,
+        file: { data, mimetype: 'application/pdf', name: `${marker}.pdf`, size: data.length },
+        overrideAccess: true,
+      })
+      return doc.id as number
+    },
+    createBody: async ({ marker }) => {
+      const body = new FormData()
+      body.append('file', new Blob([new Uint8Array(await tinyPdf())], { type: 'application/pdf' }), `${marker}.pdf`)
+      body.append('_payload', JSON.stringify({ title: marker }))
+      return { rest: body, graphql: { title: marker } }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
   },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
