@@ -4,10 +4,14 @@ import { fieldNobody, fieldStaffOnly } from '@/access'
 import { isStaffUser } from '@/access/roles'
 import { COURSE_LEVELS, COURSE_PRICING } from '@/domain/learning/types'
 import { canAuthor, courseAuthorWhere } from './access'
+import { courseEndpoints } from './endpoints/courses'
 import { addAuthorAsInstructor } from './hooks/addAuthorAsInstructor'
 import { deleteCourseContent } from './hooks/deleteCourseContent'
 
 const serverOnly = { create: fieldNobody, update: fieldNobody }
+
+/** Slugs that are pages of /learn, not courses. */
+export const RESERVED_COURSE_SLUGS = ['mine', 'teach', 'live', 'certificates']
 
 /**
  * A course of the catalogue. Drafts, history and scheduled publishing are Payload's versions; the
@@ -30,6 +34,7 @@ export const Courses: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   hooks: { beforeChange: [addAuthorAsInstructor], beforeDelete: [deleteCourseContent] },
+  endpoints: courseEndpoints,
   defaultSort: '-createdAt',
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -40,8 +45,11 @@ export const Courses: CollectionConfig = {
       unique: true,
       index: true,
       maxLength: 120,
-      validate: (value: unknown) =>
-        (typeof value === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/.test(value)) || 'Use lowercase letters, digits and hyphens.',
+      validate: (value: unknown) => {
+        if (typeof value !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/.test(value)) return 'Use lowercase letters, digits and hyphens.'
+        // These name pages under /learn (my learning, teaching, live sessions, certificates).
+        return RESERVED_COURSE_SLUGS.includes(value) ? `"${value}" is reserved; choose another slug.` : true
+      },
     },
     { name: 'summary', type: 'textarea', maxLength: 600 },
     { name: 'description', type: 'richText' },

@@ -20,7 +20,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 type SchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
 export const searchSchema: SchemaHook = ({ schema, extendTable }) => {
-  const { posts, users, rooms } = schema.tables as Record<string, never>
+  const { posts, users, rooms, courses } = schema.tables as Record<string, never>
   extendTable({
     table: posts,
     columns: {
@@ -60,6 +60,22 @@ export const searchSchema: SchemaHook = ({ schema, extendTable }) => {
     extraConfig: (t) => ({
       roomsSearchVector: index('rooms_search_vector_idx').using('gin', t.searchVector),
       roomsNameTrgm: index('rooms_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    }),
+  })
+  extendTable({
+    table: courses,
+    columns: {
+      // Title weighs most, then the summary (the description is rich text, kept out of the index).
+      searchVector: tsvector('search_vector').generatedAlwaysAs(
+        sql.raw(
+          `setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(title, '')), 'A') || ` +
+            `setweight(to_tsvector('${SEARCH_CONFIG}', coalesce(summary, '')), 'B')`,
+        ),
+      ),
+    },
+    extraConfig: (t) => ({
+      coursesSearchVector: index('courses_search_vector_idx').using('gin', t.searchVector),
+      coursesTitleTrgm: index('courses_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     }),
   })
   return schema
