@@ -26,6 +26,8 @@ export const POLICIES = {
   'conversation-start:trusted': { points: 30, duration: 3600 },
   'conversation-start:new': { points: 5, duration: 3600 },
   'link-preview:user': { points: 20, duration: 60 },
+  // Public certificate checks (codes are MAC-checked before any lookup, so this only caps load).
+  'certificate-verify:ip': { points: 60, duration: 60 },
   // The lesson player beats every ~10 s and on pause, seek and leaving: 30 a minute is three times that.
   'lesson-heartbeat:user': { points: 30, duration: 60 },
   // Pages viewed, text read and signed media URLs: a learner clicking through a document.

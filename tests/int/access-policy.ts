@@ -19,6 +19,7 @@ import sharp from 'sharp'
 import { createUser, PASSWORD } from '../helpers/users'
 import { createPost, createRoom, lexical } from '../helpers/social'
 import { createCourse, enrollDirectly } from '../helpers/learning'
+import { newCertificateCode } from '@/domain/learning/certificates/code'
 
 export const ROLES = ['anonymous', 'member', 'verified', 'instructor', 'moderator', 'editor', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -618,6 +619,25 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       return { rest: body, graphql: { title: marker } }
     },
     createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  certificates: {
+    owner: { field: 'user' },
+    why: 'Issued by the server when a course is completed; the learner, instructors of the course and staff read it; staff revoke it by giving a reason; nobody else writes it. Anyone checks one by its code (GET /api/certificates/verify/:code).',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: staff,
+    delete: nobody,
+    updateField: 'revokedReason',
+    seed: async ({ payload }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const course = await createCourse(payload)
+      const completedAt = new Date().toISOString()
+      const enrollment = await enrollDirectly(payload, user, course.id, { status: 'completed', completedAt })
+      const data = { code: newCertificateCode(), user, course: course.id, enrollment: enrollment.id, learnerName: 'Matrix Learner', courseTitle: 'Matrix course', completedAt, issuedAt: completedAt }
+      const doc = await payload.create({ collection: 'certificates', data, overrideAccess: true })
+      return doc.id as number
+    },
   },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',

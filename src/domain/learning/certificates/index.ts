@@ -1,0 +1,6 @@
+export { certificateKey, checkCode, codeFor, newCertificateCode } from './code'
+export { issueCertificate, issueOnCompletion } from './issue'
+export { renderCertificatePdf, verificationQrPng, verificationUrl, type CertificateText } from './pdf'
+export { recertify } from './recertify'
+export { certificateDate, certificateStatus, creditHoursText, mayRecertify, RECERTIFY_WINDOW_DAYS, type CertificateStatus } from './status'
+export { verifyCertificate, type VerifiedCertificate } from './verify'
