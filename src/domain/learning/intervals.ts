@@ -116,12 +116,13 @@ export function applyHeartbeat(
   const stored = mergeIntervals(clampIntervals(state.watched, duration, MAX_STORED_INTERVALS))
   const incoming = mergeIntervals(clampIntervals(reported, duration))
   const fresh = limitToBudget(subtractIntervals(incoming, stored), beatBudget(state.lastBeatAt, now))
-  const watched = capIntervals(mergeIntervals([...stored, ...fresh]))
-  const total = watchedSeconds(watched)
+  // Stored to the millisecond; what is reported is computed from exactly what is stored.
+  const watched = mergeIntervals(capIntervals(mergeIntervals([...stored, ...fresh])).map(([a, b]) => [round(a), round(b)] as Interval))
+  const total = round(watchedSeconds(watched))
   const fraction = duration > 0 ? Math.min(1, total / duration) : 0
   return {
-    state: { watched: watched.map(([a, b]) => [round(a), round(b)] as Interval), lastBeatAt: now },
-    added: watchedSeconds(fresh),
+    state: { watched, lastBeatAt: now },
+    added: round(watchedSeconds(fresh)),
     watched: total,
     fraction,
     completed: fraction >= VIDEO_COMPLETION_THRESHOLD,
