@@ -223,7 +223,7 @@ describe('all sections at once', () => {
     const room = await createRoom(payload, { name: `Room ${w}`, visibility: 'public' })
     const res = await find(member.client, w)
     expect(res.status).toBe(200)
-    expect(res.body.sections.map((s: Section) => s.type)).toEqual(['posts', 'people', 'rooms'])
+    expect(res.body.sections.map((s: Section) => s.type)).toEqual(['posts', 'people', 'rooms', 'courses'])
     expect(ids(res, 'posts')).toEqual([post.id])
     expect(ids(res, 'rooms')).toEqual([room.id])
   })
@@ -237,7 +237,7 @@ describe('bad input', () => {
     ['?q=%20%20b%20', /at least 2 characters/],
     [`?q=${'a'.repeat(201)}`, /at most 200 characters/],
     ['?q=!!!', /letters or digits/],
-    ['?q=heart&type=courses', /type must be one of/],
+    ['?q=heart&type=lessons', /type must be one of/],
     ['?q=heart&limit=0', /limit must be from 1 to 50/],
     ['?q=heart&limit=51', /limit must be from 1 to 50/],
     ['?q=heart&limit=ten', /limit must be a whole number/],
@@ -264,12 +264,12 @@ describe('cost', () => {
     await createPost(payload, author.id, { body: lexical(`Cost ${w}`) })
     // The same request with an invalid query stops after authentication: that is the baseline.
     const auth = await countStatements(() => member.client.get('/search?q=x'))
-    for (const type of ['posts', 'people', 'rooms']) {
+    for (const type of ['posts', 'people', 'rooms', 'courses']) {
       const { count, texts } = await countStatements(() => find(member.client, w, `&type=${type}`))
       expect(count - auth.count, texts.join('\n')).toBeLessThanOrEqual(1)
     }
     const all = await countStatements(() => find(member.client, w))
-    expect(all.count - auth.count, all.texts.join('\n')).toBeLessThanOrEqual(3)
+    expect(all.count - auth.count, all.texts.join('\n')).toBeLessThanOrEqual(4)
     const anon = await countStatements(() => find(anonymous, w, '&type=posts'))
     expect(anon.count, anon.texts.join('\n')).toBe(1)
   })

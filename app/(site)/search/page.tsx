@@ -10,7 +10,7 @@ import styles from '@/components/search/search.module.css'
 import { SEARCH_TYPES, SearchError, parseSearchParams, search, type SearchResult, type SearchType } from '@/domain/search'
 import { getViewer, payloadInstance } from '@/lib/session'
 
-export const metadata: Metadata = { title: 'Search', description: 'Search posts, doctors and rooms on Rounds.' }
+export const metadata: Metadata = { title: 'Search', description: 'Search posts, doctors, rooms and courses on Rounds.' }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -53,7 +53,7 @@ export default async function SearchPage({ searchParams }: Props) {
           {problem}
         </p>
       ) : null}
-      {!q ? <p className="empty">Find posts by their words, doctors by name (typos forgiven), and rooms by topic.</p> : null}
+      {!q ? <p className="empty">Find posts by their words, doctors by name (typos forgiven), rooms by topic and courses by subject.</p> : null}
       {result ? <Results result={result} state={state} /> : null}
     </>
   )

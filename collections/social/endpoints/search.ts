@@ -8,18 +8,18 @@ import { RuleError } from '@/lib/ruleError'
 const parameters = [
   { in: 'query', name: 'q', required: true, schema: { type: 'string', minLength: MIN_QUERY, maxLength: MAX_QUERY }, description: 'Words to find (quotes, OR and -word work as on web search engines)' },
   { in: 'query', name: 'type', schema: { type: 'string', enum: ['all', ...SEARCH_TYPES], default: 'all' }, description: 'One section, or the best few of each' },
-  { in: 'query', name: 'specialty', schema: { type: 'integer' }, description: 'Only posts, people and rooms of this specialty' },
+  { in: 'query', name: 'specialty', schema: { type: 'integer' }, description: 'Only posts, people, rooms and courses of this specialty' },
   { in: 'query', name: 'cursor', schema: { type: 'string' }, description: 'nextCursor of the previous page of the same type' },
   { in: 'query', name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 }, description: 'Hits per section (at most 5 for type=all)' },
 ]
 
-/** GET /api/search: posts, people and rooms the viewer may see, best match first, by keyset cursor. */
+/** GET /api/search: posts, people, rooms and courses the viewer may see, best match first, by keyset cursor. */
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
   custom: {
     openapi: {
-      summary: 'Search posts (full text), people (typo-tolerant names) and rooms',
+      summary: 'Search posts (full text), people (typo-tolerant names), rooms and published courses',
       tags: ['search'],
       parameters,
       responses: {

@@ -2,7 +2,7 @@ import Link from 'next/link'
 
 import { Avatar } from '@/components/site/Avatar'
 import { VerifiedIcon } from '@/components/site/icons'
-import type { PersonHit, PostHit, RoomHit, SearchHit } from '@/domain/search/types'
+import type { CourseHit, PersonHit, PostHit, RoomHit, SearchHit } from '@/domain/search/types'
 import { Highlight, Snippet } from './Highlight'
 import styles from './search.module.css'
 
@@ -65,8 +65,31 @@ function RoomResult({ hit, q }: { hit: RoomHit; q: string }) {
   )
 }
 
+const PRICING_LABELS: Record<string, string> = { free: 'Free', premium: 'Premium', paid: 'Paid' }
+
+function CourseResult({ hit, q }: { hit: CourseHit; q: string }) {
+  return (
+    <article className={styles.hit}>
+      <h3 className={styles.hitTitle}>
+        <Link href={hit.url}>
+          <Highlight text={hit.title} query={q} />
+        </Link>
+      </h3>
+      <Snippet segments={hit.snippet} />
+      <p className={styles.meta}>
+        <span>Course</span>
+        {hit.specialty ? <span>{hit.specialty}</span> : null}
+        <span>{hit.level[0]!.toUpperCase() + hit.level.slice(1)}</span>
+        {hit.creditHours ? <span>{hit.creditHours} credit {hit.creditHours === 1 ? 'hour' : 'hours'}</span> : null}
+        <span>{PRICING_LABELS[hit.pricing] ?? hit.pricing}</span>
+      </p>
+    </article>
+  )
+}
+
 export function SearchResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   if (hit.type === 'post') return <PostResult hit={hit} q={q} />
   if (hit.type === 'person') return <PersonResult hit={hit} q={q} />
+  if (hit.type === 'course') return <CourseResult hit={hit} q={q} />
   return <RoomResult hit={hit} q={q} />
 }

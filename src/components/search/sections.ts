@@ -1,10 +1,11 @@
 import type { SearchType } from '@/domain/search/input'
 
-/** The tabs of the search page, in order; a new section (courses) adds its label here. */
+/** The tabs of the search page, in order; a new section adds its label here. */
 export const SECTION_LABELS: Record<SearchType, { tab: string; empty: string }> = {
   posts: { tab: 'Posts', empty: 'No posts match.' },
   people: { tab: 'People', empty: 'Nobody matches.' },
   rooms: { tab: 'Rooms', empty: 'No rooms match.' },
+  courses: { tab: 'Courses', empty: 'No courses match.' },
 }
 
 export type SearchState = { q: string; type: SearchType | 'all'; specialty?: number }

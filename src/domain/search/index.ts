@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Viewer } from '@/domain/social/visibility'
 import type { SearchContext } from './context'
 import { ALL_LIMIT, DEFAULT_LIMIT, SEARCH_TYPES, decodeCursor, type SearchInput, type SearchType } from './input'
+import { searchCourses } from './courses'
 import { searchPeople } from './people'
 import { searchPosts } from './posts'
 import { searchRooms } from './rooms'
@@ -11,14 +12,12 @@ import type { SearchHit, SearchResult, SearchSection } from './types'
 export { SearchError, parseSearchParams, SEARCH_TYPES, MIN_QUERY, MAX_QUERY, type SearchInput, type SearchType } from './input'
 export type * from './types'
 
-/**
- * One source per section, each a single bounded SQL statement. Courses join later as one more entry
- * (a searchCourses of the same signature, its hit type in types.ts and its name in SEARCH_TYPES).
- */
+/** One source per section, each a single bounded SQL statement. */
 const SOURCES: Record<SearchType, (ctx: SearchContext) => Promise<{ hits: SearchHit[]; nextCursor: string | null }>> = {
   posts: searchPosts,
   people: searchPeople,
   rooms: searchRooms,
+  courses: searchCourses,
 }
 
 /**

@@ -4,8 +4,8 @@ import { RuleError } from '@/lib/ruleError'
 
 export class SearchError extends RuleError {}
 
-/** Search sections; a later collection (courses) becomes searchable by adding its name and source. */
-export const SEARCH_TYPES = ['posts', 'people', 'rooms'] as const
+/** Search sections; a collection becomes searchable by adding its name and source. */
+export const SEARCH_TYPES = ['posts', 'people', 'rooms', 'courses'] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]
 
 export const MIN_QUERY = 2

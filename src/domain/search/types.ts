@@ -38,8 +38,21 @@ export type RoomHit = {
   memberCount: number
 }
 
-/** One result, tagged by `type`: a later section (courses) adds its own hit shape here. */
-export type SearchHit = PostHit | PersonHit | RoomHit
+export type CourseHit = {
+  type: 'course'
+  id: number
+  url: string
+  title: string
+  slug: string
+  snippet: Segment[]
+  level: string
+  pricing: string
+  creditHours: number | null
+  specialty: string | null
+}
+
+/** One result, tagged by `type`. */
+export type SearchHit = PostHit | PersonHit | RoomHit | CourseHit
 
 export type SearchSection = { type: SearchType; hits: SearchHit[]; nextCursor: string | null }
 
