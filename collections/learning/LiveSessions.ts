@@ -2,7 +2,9 @@ import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
 
 import { fieldNobody } from '@/access'
 import { isStaffUser } from '@/access/roles'
-import { LIVE_STATES } from '@/domain/learning/live/status'
+import { sqlFor } from '@/db/sql'
+import { announce, LIVE_EVENTS, liveTopic } from '@/domain/learning/live/realtime'
+import { LIVE_STATES, liveStatus } from '@/domain/learning/live/status'
 import { canAuthor } from './access'
 import { liveSessionEndpoints } from './liveEndpoints'
 
@@ -56,6 +58,22 @@ export const LiveSessions: CollectionConfig = {
           if (!hosts.map((h) => String(h)).includes(String(user.id))) data.hosts = [...hosts, user.id]
         }
         return data
+      },
+    ],
+    afterChange: [
+      // Open panels learn of a new time, an early end or a cancellation, once the change commits.
+      async ({ doc, previousDoc, operation, req }) => {
+        if (operation !== 'update') return doc
+        const changed = ['state', 'startsAt', 'endsAt', 'title'].some((k) => String(doc[k]) !== String(previousDoc?.[k]))
+        if (changed) {
+          await announce(await sqlFor(req), liveTopic(Number(doc.id)), LIVE_EVENTS.session, {
+            status: liveStatus(doc as { startsAt: string; endsAt: string; state: string }),
+            startsAt: doc.startsAt,
+            endsAt: doc.endsAt,
+            title: doc.title,
+          })
+        }
+        return doc
       },
     ],
   },

@@ -1,6 +1,7 @@
 import type { Config } from 'payload'
 
 import { isAdmin } from '@/access'
+import { liveRemindersTask } from '@/domain/learning/live/reminders'
 import { notificationDigestTask } from '@/domain/notifications/digest'
 import { refreshRecommendationsTask } from '@/domain/recommendations/refresh'
 
@@ -16,6 +17,6 @@ export function jobs(): NonNullable<Config['jobs']> {
     access: { run: isAdmin as never, queue: isAdmin as never, cancel: isAdmin as never },
     deleteJobOnComplete: true,
     ...(autoRun ? { autoRun: [{ cron: process.env.JOBS_CRON || '*/5 * * * * *', queue: 'default', limit: 20, silent: true }] } : {}),
-    tasks: [refreshRecommendationsTask, notificationDigestTask],
+    tasks: [refreshRecommendationsTask, notificationDigestTask, liveRemindersTask],
   }
 }

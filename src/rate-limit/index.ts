@@ -32,6 +32,8 @@ export const POLICIES = {
   'lesson-heartbeat:user': { points: 30, duration: 60 },
   // Pages viewed, text read and signed media URLs: a learner clicking through a document.
   'lesson-progress:user': { points: 120, duration: 60 },
+  // Reactions in a live session are fanned out to every viewer: a burst, not a stream.
+  'live-reaction:user': { points: 10, duration: 10 },
 } as const satisfies Record<string, { points: number; duration: number }>
 
 export type PolicyName = keyof typeof POLICIES

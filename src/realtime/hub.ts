@@ -14,8 +14,11 @@ const NOTIFY_LIMIT = 7900
  * reconnect (the SSE `id:` line, echoed back by the browser as Last-Event-ID).
  */
 export type RealtimeEvent = { id?: string; type: string; data: Record<string, unknown> }
-/** What travels through NOTIFY: the event plus the members it is for. */
-export type Notice = RealtimeEvent & { users: number[] }
+/**
+ * What travels through NOTIFY: the event plus the members it is for, or a topic (a live session's
+ * room ...) whose open streams all receive it, however many members they are.
+ */
+export type Notice = RealtimeEvent & { users: number[]; topic?: string }
 
 type Listener = (event: RealtimeEvent) => void
 
@@ -40,6 +43,7 @@ export class EventHub {
   private client: pg.Client | null = null
   private connecting: Promise<void> | null = null
   private listeners = new Map<number, Set<Listener>>()
+  private topics = new Map<string, Set<Listener>>()
   private failures = 0
   private retryTimer: NodeJS.Timeout | null = null
   private stopped = false
@@ -66,6 +70,17 @@ export class EventHub {
     }
   }
 
+  /** Listens to the events published to `topic` (for everyone in a room rather than named members). */
+  subscribeTopic(topic: string, listener: Listener): () => void {
+    let set = this.topics.get(topic)
+    if (!set) this.topics.set(topic, (set = new Set()))
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (!set.size) this.topics.delete(topic)
+    }
+  }
+
   async stop() {
     this.stopped = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
@@ -87,7 +102,7 @@ export class EventHub {
     } catch (err) {
       client.removeAllListeners('end')
       await client.end().catch(() => {})
-      if (this.listeners.size) this.scheduleReconnect()
+      if (this.listeners.size || this.topics.size) this.scheduleReconnect()
       throw err
     }
     if (this.stopped) {
@@ -123,6 +138,7 @@ export class EventHub {
 
   private broadcast(event: RealtimeEvent) {
     for (const set of this.listeners.values()) for (const listener of set) listener(event)
+    for (const set of this.topics.values()) for (const listener of set) listener(event)
   }
 
   /** Delivers one notification to the local streams of the members it names. */
@@ -135,6 +151,15 @@ export class EventHub {
     }
     if (!notice || typeof notice.type !== 'string' || !Array.isArray(notice.users)) return
     const event: RealtimeEvent = { type: notice.type, data: notice.data ?? {}, ...(notice.id ? { id: String(notice.id) } : {}) }
+    if (typeof notice.topic === 'string') {
+      for (const listener of this.topics.get(notice.topic) ?? []) {
+        try {
+          listener(event)
+        } catch {
+          /* a closed stream; it unsubscribes itself */
+        }
+      }
+    }
     for (const user of new Set(notice.users.map(Number))) {
       for (const listener of this.listeners.get(user) ?? []) {
         try {

@@ -46,6 +46,59 @@ function keepOpen(write: (bytes: Uint8Array) => void): () => void {
   }
 }
 
+/**
+ * A Server-Sent Events response fed by `subscribe` (for example one topic of the hub): the retry line,
+ * `ready`, then every event it hands over, with the shared heartbeat, until the client goes away.
+ */
+export function eventStreamResponse(
+  req: PayloadRequest,
+  subscribe: (send: (event: RealtimeEvent) => void) => () => void,
+  ready: Record<string, unknown> = {},
+): Response {
+  let cleanup = () => {}
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false
+      const write = (bytes: Uint8Array) => {
+        if (closed) return
+        try {
+          controller.enqueue(bytes)
+        } catch {
+          cleanup()
+        }
+      }
+      const unsubscribe = subscribe((event) => write(frame(event)))
+      const stopPings = keepOpen(write)
+      cleanup = () => {
+        if (closed) return
+        closed = true
+        stopPings()
+        unsubscribe()
+        req.signal?.removeEventListener('abort', cleanup)
+        try {
+          controller.close()
+        } catch {
+          /* already closed */
+        }
+      }
+      req.signal?.addEventListener('abort', cleanup)
+      write(encoder.encode(`retry: ${RETRY_MS}\n: connected\n\n`))
+      write(frame({ type: 'ready', data: ready }))
+    },
+    cancel() {
+      cleanup()
+    },
+  })
+  return new Response(body, { status: 200, headers: STREAM_HEADERS })
+}
+
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform keeps compression (which would buffer) away from the stream.
+  'Cache-Control': 'no-cache, no-store, no-transform',
+  'X-Accel-Buffering': 'no',
+}
+
 /** Last-Event-ID of a message event is `m<message id>`. */
 function resumeFrom(req: PayloadRequest): number | null {
   const raw = req.headers.get('last-event-id') ?? req.searchParams.get('lastEventId')

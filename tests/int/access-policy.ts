@@ -639,6 +639,108 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       return doc.id as number
     },
   },
+  'live-sessions': {
+    owner: { field: 'hosts' },
+    why: 'Webinars are listed publicly (the join link is a field only hosts and staff read); instructors and staff schedule them, hosts and staff change them, staff delete them.',
+    find: everyone,
+    read: everyone,
+    create: adminPanel,
+    update: { own: signedIn, other: staff },
+    delete: staff,
+    updateField: 'title',
+    seed: async ({ payload, marker }, owner) => seedLiveSession(payload, marker, owner),
+    createBody: async ({ marker }) => {
+      const data = { title: marker, ...liveTimes(), joinUrl: 'https://meet.example.com/matrix' }
+      return { rest: data, graphql: { ...data, state: 'scheduled' } }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  'live-registrations': {
+    owner: { field: 'user' },
+    why: 'Seats are taken and given back only through the session endpoints (which keep the capacity); members read their own, hosts and staff those of their sessions.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'user',
+    seed: async ({ payload, marker }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const session = await seedLiveSession(payload, marker)
+      const doc = await payload.create({ collection: 'live-registrations' as never, data: { session, user } as never, overrideAccess: true })
+      return (doc as unknown as { id: number }).id
+    },
+  },
+  'live-questions': {
+    owner: { field: 'author' },
+    why: 'Asked, upvoted and moderated only through the session endpoints, which check the registration and announce each change; the author, the hosts and staff read them here.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: staff,
+    updateField: 'body',
+    seed: async ({ payload, marker }, owner) => {
+      const author = owner ?? (await createUser(payload, { login: false })).id
+      const session = await seedLiveSession(payload, marker)
+      const doc = await payload.create({ collection: 'live-questions' as never, data: { session, author, body: marker } as never, overrideAccess: true })
+      return (doc as unknown as { id: number }).id
+    },
+  },
+  'live-question-votes': {
+    owner: { field: 'user' },
+    why: 'Upvotes are toggled only through the session endpoint that keeps the question\'s count exact.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'user',
+    seed: async ({ payload, marker }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const session = await seedLiveSession(payload, marker)
+      const author = (await createUser(payload, { login: false })).id
+      const question = (await payload.create({ collection: 'live-questions' as never, data: { session, author, body: marker } as never, overrideAccess: true })) as unknown as { id: number }
+      const doc = await payload.create({ collection: 'live-question-votes' as never, data: { question: question.id, user } as never, overrideAccess: true })
+      return (doc as unknown as { id: number }).id
+    },
+  },
+  'live-polls': {
+    why: 'Polls are opened, closed and voted in through the session endpoints; their results reach participants there. Hosts of the session and staff read them here.',
+    find: staff,
+    read: staff,
+    create: nobody,
+    update: nobody,
+    delete: staff,
+    updateField: 'question',
+    seed: async ({ payload, marker }) => seedLivePoll(payload, marker),
+    createBody: async ({ payload, marker }) => {
+      const data = { session: await seedLiveSession(payload, marker), question: marker, options: [{ label: 'Yes' }, { label: 'No' }] }
+      return { rest: data, graphql: { ...data, status: 'open' } }
+    },
+    createdWhere: (marker) => ({ question: { equals: marker } }),
+  },
+  'live-poll-votes': {
+    owner: { field: 'user' },
+    why: 'Votes go through the session endpoint, which checks the poll is open and keeps one vote per member.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'user',
+    seed: async ({ payload, marker }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const poll = await seedLivePoll(payload, marker)
+      const doc = await payload.create({ collection: 'live-poll-votes' as never, data: { poll, user, option: 0 } as never, overrideAccess: true })
+      return (doc as unknown as { id: number }).id
+    },
+    createBody: async ({ payload, marker }) => {
+      const data = { poll: await seedLivePoll(payload, marker), user: (await createUser(payload, { login: false })).id, option: 1 }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: () => ({ option: { equals: 1 } }),
+  },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
     find: nobody,
@@ -647,6 +749,32 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     update: nobody,
     delete: nobody,
   },
+}
+
+/** Start and end of a live session a day ahead. */
+const liveTimes = () => {
+  const start = Date.now() + 24 * 3600 * 1000
+  return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3600 * 1000).toISOString() }
+}
+
+/** A live session titled with the marker, hosted by `host` when given. */
+async function seedLiveSession(payload: Payload, marker: string, host?: number): Promise<number> {
+  const doc = await payload.create({
+    collection: 'live-sessions' as never,
+    data: { title: marker, ...liveTimes(), joinUrl: 'https://meet.example.com/matrix', hosts: host ? [host] : [] } as never,
+    overrideAccess: true,
+  })
+  return (doc as unknown as { id: number }).id
+}
+
+async function seedLivePoll(payload: Payload, marker: string): Promise<number> {
+  const session = await seedLiveSession(payload, marker)
+  const doc = await payload.create({
+    collection: 'live-polls' as never,
+    data: { session, question: marker, options: [{ label: 'Yes' }, { label: 'No' }] } as never,
+    overrideAccess: true,
+  })
+  return (doc as unknown as { id: number }).id
 }
 
 /** A number unique to a matrix marker (`matrix-<slug>-<base36>`), for documents without room for the text. */

@@ -1,0 +1,6 @@
+export { LiveSessions } from './LiveSessions'
+export { LiveRegistrations } from './LiveRegistrations'
+export { LiveQuestions } from './LiveQuestions'
+export { LiveQuestionVotes } from './LiveQuestionVotes'
+export { LivePolls } from './LivePolls'
+export { LivePollVotes } from './LivePollVotes'
