@@ -300,6 +300,7 @@ export interface User {
       message?: boolean | null;
       moderation?: boolean | null;
       verification?: boolean | null;
+      certificate?: boolean | null;
     };
     email?: {
       reply?: boolean | null;
@@ -310,6 +311,7 @@ export interface User {
       message?: boolean | null;
       moderation?: boolean | null;
       verification?: boolean | null;
+      certificate?: boolean | null;
     };
   };
   emailCodeHash?: string | null;
@@ -935,7 +937,8 @@ export interface Recommendation {
 export interface Notification {
   id: number;
   recipient?: (number | null) | User;
-  type: 'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation' | 'verification';
+  type:
+    'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation' | 'verification' | 'certificate';
   /**
    * What the row aggregates on, for example post:12.
    */
@@ -2227,6 +2230,7 @@ export interface UsersSelect<T extends boolean = true> {
               message?: T;
               moderation?: T;
               verification?: T;
+              certificate?: T;
             };
         email?:
           | T
@@ -2239,6 +2243,7 @@ export interface UsersSelect<T extends boolean = true> {
               message?: T;
               moderation?: T;
               verification?: T;
+              certificate?: T;
             };
       };
   emailCodeHash?: T;

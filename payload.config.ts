@@ -15,6 +15,8 @@ import { health } from './src/endpoints/health'
 import { feed } from './collections/social/endpoints/feed'
 import { searchEndpoint } from './collections/social/endpoints/search'
 import { installSearchTriggers, searchSchema } from './src/db/searchSchema'
+import { auditSchema, installAuditTriggers } from './src/db/auditSchema'
+import { auditFailedLogin } from './collections/identity/Users/hooks/audit'
 import { apiLimits } from './src/hooks/apiLimits'
 import { restrictInternalCollections } from './src/access/internalCollections'
 import { apiDocs, recordRoutes } from './src/openapi'
@@ -45,14 +47,18 @@ export default buildConfig({
     prodMigrations: migrations,
     // Full-text and trigram search (columns, GIN indexes, pg_trgm): src/db/searchSchema.ts
     extensions: ['pg_trgm'],
-    afterSchemaInit: [searchSchema],
+    afterSchemaInit: [searchSchema, auditSchema],
   }),
-  onInit: installSearchTriggers,
+  // SQL Payload cannot declare (search triggers, the audit trail's append-only triggers), in push mode.
+  onInit: async (payload) => {
+    await installSearchTriggers(payload)
+    await installAuditTriggers(payload)
+  },
   email: emailAdapter(),
   jobs: jobs(),
   sharp,
   endpoints: [health, realtimeStream, feed, searchEndpoint],
-  hooks: { afterError: [databaseUnavailable] },
+  hooks: { afterError: [databaseUnavailable, auditFailedLogin] },
   cors: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
   csrf: [publicUrl(), ...(process.env.CORS_ORIGINS?.split(',').filter(Boolean) ?? [])],
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },

@@ -21,7 +21,8 @@ import { NotificationActors, NotificationDigests, Notifications } from './notifi
 import { PointEvents, Recommendations } from './engagement'
 import { Certificates } from './learning/Certificates'
 import { LivePolls, LivePollVotes, LiveQuestions, LiveQuestionVotes, LiveRegistrations, LiveSessions } from './learning/live'
+import { QuestionBanks, QuizAttempts, QuizQuestions, Quizzes } from './learning/quiz'
 import { CourseEntitlements, CourseModules, Courses, Enrollments, LessonMedia, LessonProgress, Lessons } from './learning'
 
 /** Every collection of Rounds, by domain. Plugins add their own. */
-export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages, PointEvents, Recommendations, Notifications, NotificationActors, NotificationDigests, Courses, CourseModules, Lessons, Enrollments, CourseEntitlements, LessonProgress, LessonMedia, LiveSessions, LiveRegistrations, LiveQuestions, LiveQuestionVotes, LivePolls, LivePollVotes, Certificates]
+export const collections: CollectionConfig[] = [Users, SessionActivity, Specialties, Media, SocialAccounts, Emails, AuditEvents, Rooms, RoomMembers, Posts, Comments, Reactions, Bookmarks, Shares, Follows, Blocks, Conversations, ConversationMembers, Messages, PointEvents, Recommendations, Notifications, NotificationActors, NotificationDigests, Courses, CourseModules, Lessons, Enrollments, CourseEntitlements, LessonProgress, LessonMedia, LiveSessions, LiveRegistrations, LiveQuestions, LiveQuestionVotes, LivePolls, LivePollVotes, Certificates, Quizzes, QuizQuestions, QuestionBanks, QuizAttempts]

@@ -21,6 +21,7 @@ import { assignHandle } from './hooks/assignHandle'
 import { recordLogin } from './hooks/recordLogin'
 import { keepActiveMembers } from './hooks/keepActiveMembers'
 import { recordSessionStartHook } from './hooks/recordSessionStart'
+import { auditAuthAttempt, auditAuthSuccess, auditLogout, auditUserChanges, auditUserDeleted, noteCredentialChanges } from './hooks/audit'
 import { sessionActivityStrategy } from '@/domain/identity/sessions/strategy'
 import { register } from './endpoints/register'
 import { resendCode, verifyCode } from './endpoints/verifyCode'
@@ -78,10 +79,14 @@ export const Users: CollectionConfig = {
   defaultPopulate: { name: true, honorific: true, handle: true, title: true, avatar: true, verificationStatus: true },
   endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints, ...graphEndpoints, ...engagementUserEndpoints],
   hooks: {
-    beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, hashIncomingResetToken],
-    beforeChange: [assignHandle, hashResetToken],
+    beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, auditAuthAttempt, hashIncomingResetToken],
+    beforeChange: [assignHandle, hashResetToken, noteCredentialChanges],
+    afterChange: [auditUserChanges],
     afterLogin: [recordSessionStartHook, recordLogin],
+    afterOperation: [auditAuthSuccess],
+    afterLogout: [auditLogout],
     beforeDelete: [keepActiveMembers, removeSocialAccounts],
+    afterDelete: [auditUserDeleted],
   },
   fields: [
     {

@@ -6,6 +6,7 @@ import { generatePayloadCookie } from 'payload/shared'
 
 import { query, sql } from '@/db/sql'
 import { recordSignIn } from '@/domain/engagement/login'
+import { recordAudit } from '@/domain/trust/audit'
 
 import { recordSessionStart } from './sessions/activity'
 
@@ -16,7 +17,7 @@ import { beginSecondFactor } from '@plugins/two-factor'
  * a server-side session like the one Payload's login creates, so logout and "end all sessions" cover
  * it. When the member has two-factor authentication, `twoFactor` says the session is only pending.
  */
-export async function startSession(req: PayloadRequest, userId: string | number) {
+export async function startSession(req: PayloadRequest, userId: string | number, how: { method: string; provider?: string } = { method: 'other' }) {
   const { payload } = req
   const collection = payload.collections.users
   const collectionConfig = collection.config
@@ -28,6 +29,7 @@ export async function startSession(req: PayloadRequest, userId: string | number)
   if (sid) await recordSessionStart(req, { userId: user.id, sid })
   // Counts for the daily streak like a password login (whose afterLogin hook does the same).
   await recordSignIn(req, user.id)
+  await recordAudit(req, { type: 'auth.login', userId: user.id, actorId: null, detail: { ...how } })
   const fieldsToSign = getFieldsToSign({ collectionConfig, email: user.email, sid, user: user as never })
   const { exp, token } = await jwtSign({
     fieldsToSign,

@@ -170,7 +170,7 @@ async function finish(req: PayloadRequest): Promise<Response> {
       return continuePage(`${SETTINGS}?connected=${provider.id}`, [clearFlowCookie(provider.id)], `${provider.label} connected`)
     }
     const { userId } = await resolveSignIn(req, provider.id, profile)
-    const session = await startSession(req, userId)
+    const session = await startSession(req, userId, { method: 'social', provider: provider.id })
     const next = safeNext(flow.next)
     // The member still owes a second factor: that page finishes the sign-in, then goes on to `next`.
     const target = session.twoFactor ? `/login/two-factor?next=${encodeURIComponent(next)}` : next

@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { checkEmailCode, issueEmailCode } from '@/domain/identity/emailCode'
 import { startSession } from '@/domain/identity/session'
+import { recordAudit } from '@/domain/trust/audit'
 import { clientIp, consume } from '@/rate-limit'
 import { error, json, readBody } from '@/lib/http'
 import { publicOperation } from '@/openapi/describe'
@@ -37,9 +38,10 @@ export const verifyCode: Endpoint = {
         expired: 'That code has expired. Ask for a new one.',
         exhausted: 'Too many wrong codes. Ask for a new one.',
       }
+      await recordAudit(req, { type: 'auth.login_failed', detail: { method: 'email-code', email: body.data.email, reason: result.reason } })
       return error(req, 400, messages[result.reason], { reason: result.reason, remaining: result.remaining })
     }
-    const { token, exp, cookie, twoFactor } = await startSession(req, result.userId)
+    const { token, exp, cookie, twoFactor } = await startSession(req, result.userId, { method: 'email-code' })
     return json(req, { message: 'Email confirmed. Welcome to Rounds.', token, exp, ...(twoFactor ? { twoFactor } : {}) }, 200, { 'Set-Cookie': cookie })
   },
 }

@@ -1,0 +1,4 @@
+export { Quizzes } from './Quizzes'
+export { QuizQuestions } from './QuizQuestions'
+export { QuestionBanks } from './QuestionBanks'
+export { QuizAttempts } from './QuizAttempts'
