@@ -6,7 +6,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { collections } from './collections'
+import { collections, globals } from './collections'
 import { migrations } from './migrations'
 import { databaseUnavailable } from './src/db/unavailable'
 import { poolOptions } from './src/db/pool'
@@ -17,6 +17,7 @@ import { searchEndpoint } from './collections/social/endpoints/search'
 import { installSearchTriggers, searchSchema } from './src/db/searchSchema'
 import { auditSchema, installAuditTriggers } from './src/db/auditSchema'
 import { auditFailedLogin } from './collections/identity/Users/hooks/audit'
+import { verificationSchema } from './src/domain/trust/verification/schema'
 import { apiLimits } from './src/hooks/apiLimits'
 import { restrictInternalCollections } from './src/access/internalCollections'
 import { apiDocs, recordRoutes } from './src/openapi'
@@ -38,6 +39,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Rounds admin' },
   },
   collections,
+  globals,
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: poolOptions(),
@@ -47,7 +49,7 @@ export default buildConfig({
     prodMigrations: migrations,
     // Full-text and trigram search (columns, GIN indexes, pg_trgm): src/db/searchSchema.ts
     extensions: ['pg_trgm'],
-    afterSchemaInit: [searchSchema, auditSchema],
+    afterSchemaInit: [searchSchema, verificationSchema, auditSchema],
   }),
   // SQL Payload cannot declare (search triggers, the audit trail's append-only triggers), in push mode.
   onInit: async (payload) => {

@@ -28,7 +28,8 @@ export const emitPostActivity: CollectionAfterChangeHook = async ({ doc, previou
       author,
       from: String(previousDoc.moderation),
       to: String(doc.moderation),
-      by: req.user?.collection === 'users' ? Number(req.user.id) : null,
+      // Hidden automatically by members' reports: nobody decided it, and the reporters stay unnamed.
+      by: req.context.automaticModeration ? null : req.user?.collection === 'users' ? Number(req.user.id) : null,
     })
   }
   return doc
