@@ -19,6 +19,7 @@ import sharp from 'sharp'
 import { createUser, PASSWORD } from '../helpers/users'
 import { createPost, createRoom, lexical } from '../helpers/social'
 import { createCourse, enrollDirectly } from '../helpers/learning'
+import { seedScormPackage, tinyScormZip } from '../helpers/scorm'
 import { newCertificateCode } from '@/domain/learning/certificates/code'
 
 export const ROLES = ['anonymous', 'member', 'verified', 'instructor', 'moderator', 'editor', 'admin'] as const
@@ -740,6 +741,45 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       return { rest: data, graphql: data }
     },
     createdWhere: () => ({ option: { equals: 1 } }),
+  },
+  'scorm-packages': {
+    why: 'Learners of the course read a package to play it (none of the matrix roles is enrolled); instructors of the course and staff upload, rename and delete it.',
+    find: staff,
+    read: staff,
+    create: staff,
+    update: staff,
+    delete: staff,
+    updateField: 'title',
+    seed: async ({ payload, marker }) => (await seedScormPackage(payload, marker)).package,
+    createBody: async ({ payload, marker }) => {
+      const course = await createCourse(payload, { modules: [[{ kind: 'scorm' }]] })
+      const body = new FormData()
+      body.append('file', new Blob([new Uint8Array(tinyScormZip())], { type: 'application/zip' }), `${marker}.zip`)
+      body.append('_payload', JSON.stringify({ lesson: course.lessons[0], title: marker }))
+      // GraphQL carries no file: an allowed caller gets past access control and is stopped for the missing file.
+      return { rest: body, graphql: { lesson: course.lessons[0], title: marker } }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  'scorm-runtime': {
+    owner: { field: 'user' },
+    why: "Written only by the server from the SCORM player's commits (PUT /api/scorm-packages/:id/runtime); the learner reads their own.",
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'sco',
+    seed: async ({ payload }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const seeded = await seedScormPackage(payload)
+      const doc = await payload.create({
+        collection: 'scorm-runtime',
+        data: { user, package: seeded.package, lesson: seeded.lesson, course: seeded.course, sco: 'item_1', standard: 'scorm12', lessonStatus: 'incomplete' },
+        overrideAccess: true,
+      })
+      return doc.id as number
+    },
   },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
