@@ -14,6 +14,7 @@
  */
 import type { Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
+import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 
 import { createUser, PASSWORD } from '../helpers/users'
@@ -56,6 +57,7 @@ const staff: Who = ['moderator', 'editor', 'admin']
 const adminPanel: Who = ['instructor', 'moderator', 'editor', 'admin']
 const editors: Who = ['editor', 'admin']
 const admins: Who = ['admin']
+const reviewers: Who = ['moderator', 'admin']
 const nobody: Who = []
 
 const png = () => sharp({ create: { width: 32, height: 32, channels: 3, background: '#0e7490' } }).png().toBuffer()
@@ -128,6 +130,44 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     update: nobody,
     delete: admins,
     updateField: 'subject',
+  },
+  'licence-documents': {
+    owner: { field: 'owner' },
+    why: 'Licence scans are personal data: their owner and the reviewers (moderators, admins) read them, editors do not; only POST /api/licence-verifications/submit stores them.',
+    find: { own: signedIn, other: reviewers },
+    read: { own: signedIn, other: reviewers },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'filename',
+    seed: async ({ payload, marker }, owner) => licenceDocument(payload, marker, owner),
+  },
+  'licence-verifications': {
+    owner: { field: 'user' },
+    why: 'A member reads their own requests, reviewers (moderators, admins) all of them; requests are made and decided only through the submit, approve, reject and withdraw endpoints, so every decision is audited and told.',
+    find: { own: signedIn, other: reviewers },
+    read: { own: signedIn, other: reviewers },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'licenceNumber',
+    seed: async ({ payload, marker }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const document = await licenceDocument(payload, marker, user)
+      const data = { user, licenceNumber: marker.slice(0, 64), jurisdiction: 'Matrix', document, status: 'withdrawn', submittedAt: new Date().toISOString() }
+      return ((await payload.create({ collection: 'licence-verifications' as never, data: data as never, overrideAccess: true })) as unknown as { id: number }).id
+    },
+  },
+  'identity-check-events': {
+    why: 'Webhook deliveries of the identity-check provider: administrators read them; only the signed webhook writes them.',
+    find: admins,
+    read: admins,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+    updateField: 'type',
+    seed: async ({ payload, marker }) =>
+      ((await payload.create({ collection: 'identity-check-events' as never, data: { provider: 'matrix', eventId: marker, type: marker } as never, overrideAccess: true })) as unknown as { id: number }).id,
   },
   'audit-events': {
     why: 'The audit trail is written only by the server and never changed; admins read it.',
@@ -485,6 +525,29 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       return doc.id
     },
   },
+  reports: {
+    owner: { field: 'reporter' },
+    why: 'Members report what they can see and read their own reports; staff decide them; only administrators delete.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: signedIn,
+    update: staff,
+    delete: admins,
+    updateField: 'resolution',
+    seed: async ({ payload }, owner) => {
+      const reporter = owner ?? (await createUser(payload, { login: false })).id
+      const author = (await createUser(payload, { login: false })).id
+      const post = await createPost(payload, author)
+      const doc = await payload.create({ collection: 'reports', data: { reporter, targetType: 'posts', targetId: post.id, reason: 'spam' }, overrideAccess: true })
+      return doc.id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const post = await createPost(payload, (await createUser(payload, { login: false })).id)
+      const data = { targetType: 'posts', targetId: post.id, reason: 'other', note: marker }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ note: { equals: marker } }),
+  },
   courses: {
     why: 'The catalogue is public once published; instructors author (and are listed on what they create); only the instructors listed on a course and staff change it.',
     find: everyone,
@@ -781,6 +844,91 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       return doc.id as number
     },
   },
+  quizzes: {
+    why: 'Quiz settings are for learners enrolled in the course (none of the matrix roles is), its instructors and staff; which questions it holds is for authors only.',
+    find: staff,
+    read: staff,
+    create: staff,
+    update: staff,
+    delete: staff,
+    updateField: 'title',
+    seed: async ({ payload, marker }) => {
+      const course = await createCourse(payload, { modules: [[{ kind: 'quiz' }]] })
+      const doc = await payload.create({ collection: 'quizzes', data: { lesson: course.lessons[0], title: marker }, overrideAccess: true })
+      return doc.id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const course = await createCourse(payload, { modules: [[{ kind: 'quiz' }]] })
+      const data = { lesson: course.lessons[0], title: marker }
+      return { rest: data, graphql: { ...data, passMark: 70, reviewPolicy: 'after_submit' } }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  'quiz-questions': {
+    why: 'Questions carry their answers: only instructors of the course and staff read or write them; learners get prompts and options from the attempt endpoints.',
+    find: staff,
+    read: staff,
+    create: staff,
+    update: staff,
+    delete: staff,
+    updateField: 'prompt',
+    seed: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      const doc = await payload.create({
+        collection: 'quiz-questions',
+        data: { course: course.id, kind: 'single', prompt: marker, points: 1, options: [{ label: 'A', correct: true }, { label: 'B', correct: false }] },
+        overrideAccess: true,
+      })
+      return doc.id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      const data = { course: course.id, kind: 'single', prompt: marker, points: 1, options: [{ label: 'A', correct: true }, { label: 'B', correct: false }] }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ prompt: { equals: marker } }),
+  },
+  'question-banks': {
+    why: 'Banks of questions with their answers: instructors of the course and staff only.',
+    find: staff,
+    read: staff,
+    create: staff,
+    update: staff,
+    delete: staff,
+    updateField: 'title',
+    seed: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      const doc = await payload.create({ collection: 'question-banks', data: { course: course.id, title: marker }, overrideAccess: true })
+      return doc.id as number
+    },
+    createBody: async ({ payload, marker }) => {
+      const course = await createCourse(payload)
+      const data = { course: course.id, title: marker }
+      return { rest: data, graphql: data }
+    },
+    createdWhere: (marker) => ({ title: { equals: marker } }),
+  },
+  'quiz-attempts': {
+    owner: { field: 'user' },
+    why: 'Written only by the quiz endpoints (start, save, submit); the learner reads their own, instructors of the course and staff all.',
+    find: { own: signedIn, other: staff },
+    read: { own: signedIn, other: staff },
+    create: nobody,
+    update: nobody,
+    delete: admins,
+    updateField: 'user',
+    seed: async ({ payload, marker }, owner) => {
+      const user = owner ?? (await createUser(payload, { login: false })).id
+      const course = await createCourse(payload, { modules: [[{ kind: 'quiz' }]] })
+      const quiz = await payload.create({ collection: 'quizzes', data: { lesson: course.lessons[0], title: marker }, overrideAccess: true })
+      const doc = await payload.create({
+        collection: 'quiz-attempts',
+        data: { user, quiz: quiz.id, lesson: course.lessons[0], course: course.id, number: 1, status: 'open', startedAt: new Date().toISOString(), questions: [], answers: {} },
+        overrideAccess: true,
+      })
+      return doc.id as number
+    },
+  },
   'payload-migrations': {
     why: 'Migration history: Payload serves it through no route; server code only.',
     find: nobody,
@@ -812,6 +960,20 @@ async function seedLivePoll(payload: Payload, marker: string): Promise<number> {
   const doc = await payload.create({
     collection: 'live-polls' as never,
     data: { session, question: marker, options: [{ label: 'Yes' }, { label: 'No' }] } as never,
+    overrideAccess: true,
+  })
+  return (doc as unknown as { id: number }).id
+}
+
+/** A stored licence document (a one-page PDF) of `owner`, or of a fresh member. */
+async function licenceDocument(payload: Payload, marker: string, owner?: number): Promise<number> {
+  const pdf = await PDFDocument.create()
+  pdf.addPage([200, 100]).drawText(marker, { x: 10, y: 50, size: 8 })
+  const data = Buffer.from(await pdf.save())
+  const doc = await payload.create({
+    collection: 'licence-documents' as never,
+    data: { owner: owner ?? (await createUser(payload, { login: false })).id } as never,
+    file: { data, mimetype: 'application/pdf', name: `${marker}.pdf`, size: data.length },
     overrideAccess: true,
   })
   return (doc as unknown as { id: number }).id
