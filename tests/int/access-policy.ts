@@ -14,7 +14,6 @@
  */
 import type { Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
-import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
 
 import { createUser, PASSWORD } from '../helpers/users'
