@@ -91,6 +91,14 @@ describe('issuing', () => {
     await emitActivity(payload, drizzleOf(payload), event)
     expect(await certificatesOf(learner.id, course.id)).toHaveLength(1)
 
+    // The learner is told once, with a link to the certificate.
+    const notes = await query(payload, sql`select subject_key, detail, event_count::int as event_count from notifications where recipient_id = ${learner.id} and type = 'certificate'`)
+    expect(notes).toEqual([{ subject_key: `certificate:${cert.id}`, detail: 'Cardiac emergencies', event_count: 1 }])
+    const inbox = await learner.client.get('/notifications/feed')
+    expect(inbox.body.docs).toContainEqual(
+      expect.objectContaining({ type: 'certificate', text: 'You earned a certificate: Cardiac emergencies', link: `/learn/certificates/${cert.id}` }),
+    )
+
     // Renaming the learner or the course later does not change what was issued.
     await payload.update({ collection: 'users', id: learner.id, data: { name: 'Ada King' } as never, overrideAccess: true })
     await payload.update({ collection: 'courses', id: course.id, data: { title: 'Cardiac emergencies (2027)', creditHours: 4 } as never, overrideAccess: true })

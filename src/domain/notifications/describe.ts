@@ -49,6 +49,8 @@ export function describe(n: Describable): string {
       return n.eventCount > 1 ? `${who(n)} sent you ${n.eventCount} messages` : `${who(n)} sent you a message`
     case 'moderation':
       return MODERATION[n.detail ?? ''] ?? 'Moderators reviewed your post'
+    case 'certificate':
+      return n.detail ? `You earned a certificate: ${n.detail}` : 'You earned a certificate'
   }
 }
 
@@ -68,5 +70,7 @@ export function linkOf(n: Describable): string {
       return n.conversationId ? `/messages/${n.conversationId}` : '/messages'
     case 'moderation':
       return post ?? '/notifications'
+    case 'certificate':
+      return /^certificate:\d+$/.test(n.subjectKey) ? `/learn/certificates/${n.subjectKey.slice('certificate:'.length)}` : '/learn/certificates'
   }
 }

@@ -1,5 +1,6 @@
 import { query, sql, type Db } from '@/db/sql'
 import type { ActivityListener } from '@/domain/events/types'
+import { announce, setDecision } from '@/domain/notifications/store'
 import { newCertificateCode } from './code'
 
 /**
@@ -8,10 +9,10 @@ import { newCertificateCode } from './code'
  * course's validity (none when it is 0). Does nothing when the course awards no certificate, when the
  * enrollment is not completed, or when this completion already has its certificate (the unique
  * enrollment + completion time): announcing one completion twice issues one certificate, while a
- * recertification (which clears the completion) issues a new one. Returns the new certificate's id.
+ * recertification (which clears the completion) issues a new one. Returns the new certificate, if any.
  */
-export async function issueCertificate(db: Db, enrollment: number): Promise<number | null> {
-  const [row] = await query<{ id: number }>(
+export async function issueCertificate(db: Db, enrollment: number): Promise<{ id: number; courseTitle: string } | null> {
+  const [row] = await query<{ id: number; course_title: string }>(
     db,
     sql`insert into certificates as c (code, user_id, course_id, enrollment_id, learner_name, course_title, credit_hours,
                                        completed_at, issued_at, expires_at, updated_at, created_at)
@@ -27,13 +28,24 @@ export async function issueCertificate(db: Db, enrollment: number): Promise<numb
         where e.id = ${enrollment} and e.status = 'completed' and e.completed_at is not null
           and coalesce(co.certificate_enabled, true)
         on conflict (enrollment_id, completed_at) do nothing
-        returning c.id`,
+        returning c.id, c.course_title`,
   )
-  return row ? Number(row.id) : null
+  return row ? { id: Number(row.id), courseTitle: row.course_title } : null
 }
 
-/** The activity listener: a completed course issues its certificate. */
+/**
+ * The activity listener: a completed course issues its certificate, and the learner is told (unless
+ * they turned certificate notifications off).
+ */
 export const issueOnCompletion: ActivityListener = async (event, { db }) => {
   if (event.type !== 'course.completed') return
-  await issueCertificate(db, event.enrollment)
+  const certificate = await issueCertificate(db, event.enrollment)
+  if (!certificate) return
+  const told = await setDecision(db, {
+    recipient: event.user,
+    type: 'certificate',
+    subject: { key: `certificate:${certificate.id}` },
+    detail: certificate.courseTitle,
+  })
+  if (told) await announce(db, [event.user])
 }
