@@ -299,8 +299,8 @@ export interface User {
       follow?: boolean | null;
       message?: boolean | null;
       moderation?: boolean | null;
-      verification?: boolean | null;
       certificate?: boolean | null;
+      verification?: boolean | null;
     };
     email?: {
       reply?: boolean | null;
@@ -310,8 +310,8 @@ export interface User {
       follow?: boolean | null;
       message?: boolean | null;
       moderation?: boolean | null;
-      verification?: boolean | null;
       certificate?: boolean | null;
+      verification?: boolean | null;
     };
   };
   emailCodeHash?: string | null;
@@ -462,40 +462,10 @@ export interface Email {
  */
 export interface AuditEvent {
   id: number;
-  type:
-    | 'auth.login'
-    | 'auth.login_failed'
-    | 'auth.logout'
-    | 'auth.password_reset_requested'
-    | 'auth.password_reset'
-    | 'auth.password_changed'
-    | 'user.email_changed'
-    | 'user.role_changed'
-    | 'user.tier_changed'
-    | 'user.verification_changed'
-    | 'user.api_key_created'
-    | 'user.api_key_revoked'
-    | 'user.deleted'
-    | 'admin.export'
-    | 'two-factor.challenge'
-    | 'two-factor.verified'
-    | 'two-factor.failed'
-    | 'two-factor.recovery-code-used'
-    | 'two-factor.enabled'
-    | 'two-factor.disabled'
-    | 'two-factor.reset'
-    | 'two-factor.recovery-codes-regenerated'
-    | 'two-factor.device-remembered'
-    | 'two-factor.device-trusted'
-    | 'two-factor.device-revoked'
-    | 'verification.submitted'
-    | 'verification.withdrawn'
-    | 'verification.approved'
-    | 'verification.rejected'
-    | 'verification.revoked'
-    | 'verification.expired'
-    | 'certificate.revoked'
-    | 'certificate.revocation-reason-changed';
+  /**
+   * One of: auth.login, auth.login_failed, auth.logout, auth.password_reset_requested, auth.password_reset, auth.password_changed, auth.session_revoked, auth.other_sessions_revoked, auth.social_link_failed, user.email_changed, user.role_changed, user.tier_changed, user.verification_changed, user.api_key_created, user.api_key_revoked, user.deleted, admin.export, two-factor.challenge, two-factor.verified, two-factor.failed, two-factor.recovery-code-used, two-factor.enabled, two-factor.disabled, two-factor.reset, two-factor.recovery-codes-regenerated, two-factor.device-remembered, two-factor.device-trusted, two-factor.device-revoked, verification.submitted, verification.withdrawn, verification.approved, verification.rejected, verification.revoked, verification.expired, certificate.revoked, certificate.revocation-reason-changed
+   */
+  type: string;
   /**
    * Whom the event is about
    */
@@ -938,7 +908,7 @@ export interface Notification {
   id: number;
   recipient?: (number | null) | User;
   type:
-    'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation' | 'verification' | 'certificate';
+    'reply' | 'comment' | 'mention' | 'reaction' | 'follow' | 'message' | 'moderation' | 'certificate' | 'verification';
   /**
    * What the row aggregates on, for example post:12.
    */
@@ -2229,8 +2199,8 @@ export interface UsersSelect<T extends boolean = true> {
               follow?: T;
               message?: T;
               moderation?: T;
-              verification?: T;
               certificate?: T;
+              verification?: T;
             };
         email?:
           | T
@@ -2242,8 +2212,8 @@ export interface UsersSelect<T extends boolean = true> {
               follow?: T;
               message?: T;
               moderation?: T;
-              verification?: T;
               certificate?: T;
+              verification?: T;
             };
       };
   emailCodeHash?: T;

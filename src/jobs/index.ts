@@ -4,6 +4,8 @@ import { isAdmin } from '@/access'
 import { liveRemindersTask } from '@/domain/learning/live/reminders'
 import { notificationDigestTask } from '@/domain/notifications/digest'
 import { refreshRecommendationsTask } from '@/domain/recommendations/refresh'
+import { identityCheckStartTask } from '@/domain/trust/verification/identityCheck'
+import { verificationExpiryTask } from '@/domain/trust/verification/expiry'
 
 /**
  * Payload's Jobs Queue (scheduled publishing today; reminders, emails and webhooks later). By default
@@ -17,6 +19,6 @@ export function jobs(): NonNullable<Config['jobs']> {
     access: { run: isAdmin as never, queue: isAdmin as never, cancel: isAdmin as never },
     deleteJobOnComplete: true,
     ...(autoRun ? { autoRun: [{ cron: process.env.JOBS_CRON || '*/5 * * * * *', queue: 'default', limit: 20, silent: true }] } : {}),
-    tasks: [refreshRecommendationsTask, notificationDigestTask, liveRemindersTask],
+    tasks: [refreshRecommendationsTask, notificationDigestTask, liveRemindersTask, verificationExpiryTask, identityCheckStartTask],
   }
 }

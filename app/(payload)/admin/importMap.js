@@ -1,4 +1,6 @@
 import { AuditExport as AuditExport_b5b8469d84af709f2022404e5d42ef76 } from '../../../src/components/trust/audit/AuditExport'
+import { ReviewActions as ReviewActions_0dcbc4db2f58a847f25318a79b6df66b } from '../../../src/components/trust/admin/ReviewActions'
+import { ReviewQueueLinks as ReviewQueueLinks_6a45bc7e6ffe4c6602c0cce3352790f8 } from '../../../src/components/trust/admin/ReviewQueueLinks'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -31,6 +33,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/components/trust/audit/AuditExport#AuditExport": AuditExport_b5b8469d84af709f2022404e5d42ef76,
+  "/src/components/trust/admin/ReviewActions#ReviewActions": ReviewActions_0dcbc4db2f58a847f25318a79b6df66b,
+  "/src/components/trust/admin/ReviewQueueLinks#ReviewQueueLinks": ReviewQueueLinks_6a45bc7e6ffe4c6602c0cce3352790f8,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -31,6 +31,7 @@ import { sessionEndpoints } from './endpoints/sessions'
 import { graphEndpoints } from '../../social/graphEndpoints'
 import { notificationPreferencesField } from '../../notifications/preferencesField'
 import { engagementUserEndpoints } from '../../engagement/userEndpoints'
+import { revokeVerificationEndpoint } from '../../trust/verificationEndpoints'
 
 export const TIERS = ['free', 'premium', 'pro'] as const
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'expired', 'revoked'] as const
@@ -77,7 +78,7 @@ export const Users: CollectionConfig = {
   },
   // A member shown inside another document (a post's author, a media owner): the public card only.
   defaultPopulate: { name: true, honorific: true, handle: true, title: true, avatar: true, verificationStatus: true },
-  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints, ...graphEndpoints, ...engagementUserEndpoints],
+  endpoints: [...sessionEndpoints, register, verifyCode, resendCode, ...socialEndpoints, ...graphEndpoints, ...engagementUserEndpoints, revokeVerificationEndpoint],
   hooks: {
     beforeOperation: [protectCredentials, enforcePasswordPolicy, authRateLimits, auditAuthAttempt, hashIncomingResetToken],
     beforeChange: [assignHandle, hashResetToken, noteCredentialChanges],
@@ -190,6 +191,12 @@ export const Users: CollectionConfig = {
       options: VERIFICATION_STATUSES.map((s) => ({ label: s[0].toUpperCase() + s.slice(1), value: s })),
       access: { create: fieldStaffOnly, update: fieldStaffOnly },
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'verifiedUntil',
+      type: 'date',
+      access: { read: fieldSelfOrStaff, create: fieldStaffOnly, update: fieldStaffOnly },
+      admin: { position: 'sidebar', description: 'When the licence verification ends (set on approval; the daily job then marks it expired).' },
     },
     {
       name: 'tier',

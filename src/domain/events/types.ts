@@ -16,6 +16,7 @@ export type ActivityEvent =
   | { type: 'message.sent'; conversation: Id; message: Id; sender: Id; recipients: Id[] }
   | { type: 'lesson.completed'; user: Id; lesson: Id; course: Id }
   | { type: 'course.completed'; user: Id; course: Id; enrollment: Id }
+  | { type: 'verification.decided'; user: Id; verification: Id | null; decision: 'approved' | 'rejected' | 'revoked' | 'expired'; by: Id | null }
 
 /** `db` is the connection of the change's transaction (a savepoint inside it): write through it. */
 export type EventContext = { payload: Payload; db: Db }

@@ -30,6 +30,13 @@ const MODERATION: Record<string, string> = {
   visible: 'Your post is visible again after review',
 }
 
+const VERIFICATION: Record<string, string> = {
+  approved: 'Your licence is verified',
+  rejected: 'Your licence verification was not approved',
+  revoked: 'Your verified status was revoked',
+  expired: 'Your licence verification has expired',
+}
+
 /** One sentence: "Ana and 4 others liked your post". */
 export function describe(n: Describable): string {
   const onComment = n.subjectKey.startsWith('comment:')
@@ -51,6 +58,8 @@ export function describe(n: Describable): string {
       return MODERATION[n.detail ?? ''] ?? 'Moderators reviewed your post'
     case 'certificate':
       return n.detail ? `You earned a certificate: ${n.detail}` : 'You earned a certificate'
+    case 'verification':
+      return VERIFICATION[n.detail ?? ''] ?? 'Your licence verification was reviewed'
   }
 }
 
@@ -72,5 +81,7 @@ export function linkOf(n: Describable): string {
       return post ?? '/notifications'
     case 'certificate':
       return /^certificate:\d+$/.test(n.subjectKey) ? `/learn/certificates/${n.subjectKey.slice('certificate:'.length)}` : '/learn/certificates'
+    case 'verification':
+      return '/settings/verification'
   }
 }

@@ -72,6 +72,12 @@ export const notifyMembers: ActivityListener = async (event, { db }) => {
       if (event.by === event.author) break
       await tell(event.author, 'moderation', (r) => setDecision(db, { recipient: r, type: 'moderation', subject: { key: `post:${event.post}`, post: event.post }, detail: event.to }))
       break
+    case 'verification.decided':
+      // One row per request, moved along as it is approved, then revoked or expired.
+      await tell(event.user, 'verification', (r) =>
+        setDecision(db, { recipient: r, type: 'verification', subject: { key: event.verification ? `licence-verification:${event.verification}` : 'verification' }, detail: event.decision }),
+      )
+      break
     default:
       break
   }

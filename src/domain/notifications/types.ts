@@ -1,8 +1,9 @@
 /**
  * The kinds of notification a member receives, in the order the settings page lists them. `comment`
- * is a comment on your post, `reply` a reply to your comment, `moderation` a staff decision on your post.
+ * is a comment on your post, `reply` a reply to your comment, `moderation` a staff decision on your post,
+ * `verification` a decision on your licence verification.
  */
-export const NOTIFICATION_TYPES = ['reply', 'comment', 'mention', 'reaction', 'follow', 'message', 'moderation', 'certificate'] as const
+export const NOTIFICATION_TYPES = ['reply', 'comment', 'mention', 'reaction', 'follow', 'message', 'moderation', 'certificate', 'verification'] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
 export const TYPE_LABELS: Record<NotificationType, { label: string; hint: string }> = {
@@ -14,6 +15,7 @@ export const TYPE_LABELS: Record<NotificationType, { label: string; hint: string
   message: { label: 'Messages', hint: 'Someone sends you a direct message' },
   moderation: { label: 'Moderation decisions', hint: 'Moderators hide, hold, remove or restore your post' },
   certificate: { label: 'Certificates', hint: 'You earn a certificate by completing a course' },
+  verification: { label: 'Licence verification', hint: 'Your licence is verified, not approved, revoked or expired' },
 }
 
 /** Per channel, per type: on or off. Everything is on until the member turns it off. */
