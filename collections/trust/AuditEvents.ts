@@ -1,14 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, nobody } from '@/access'
-import { AUDIT_TYPE_OPTIONS } from '@/domain/trust/auditTypes'
 import { auditExport } from './auditExport'
 
 /**
  * Security and administration events (sign-ins, password and email changes, role changes, two-factor,
  * verification decisions, exports ...). Written only by the server (recordAudit); nobody can change or
  * remove an entry, through the API or in the database itself (append-only triggers, src/db/auditSchema.ts).
- * Admins read, filter and export them.
+ * Admins read, filter and export them (the panel above the list: src/components/trust/audit/AuditExport.tsx).
  */
 export const AuditEvents: CollectionConfig = {
   slug: 'audit-events',
@@ -24,8 +23,10 @@ export const AuditEvents: CollectionConfig = {
   defaultSort: '-createdAt',
   endpoints: [auditExport],
   fields: [
-    // A select for the admin's filter; stored as varchar, not an enum (src/db/auditSchema.ts).
-    { name: 'type', type: 'select', options: AUDIT_TYPE_OPTIONS, required: true, index: true, admin: { readOnly: true } },
+    // Text, not a select: a select is a Postgres enum and a GraphQL enum, so a kind of event added in
+    // code before AUDIT_TYPES would fail its insert or its reads. The list's filter panel
+    // (AuditExport) offers the known types as a select.
+    { name: 'type', type: 'text', required: true, index: true, admin: { readOnly: true } },
     // Member ids without foreign keys: they outlive the account (src/db/auditSchema.ts).
     { name: 'user', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true, description: 'Whom the event is about' } },
     { name: 'actor', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true, description: 'Who did it, when someone else' } },

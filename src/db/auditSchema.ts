@@ -1,5 +1,5 @@
 import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
-import { index, varchar } from '@payloadcms/db-postgres/drizzle/pg-core'
+import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { Payload } from 'payload'
 
 import { sql } from './sql'
@@ -9,9 +9,6 @@ type SchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 /**
  * What the audit trail needs from Postgres beyond Payload's field declarations:
  *
- * - `type` is a select in the admin (so the list filter offers the known types) but a plain varchar in
- *   the database, not Payload's enum: an event type added in code must never fail its insert, or need
- *   an ALTER TYPE migration, before the list of types catches up.
  * - `user_id` and `actor_id` keep the member's id with no foreign key. Payload declares relationships
  *   `ON DELETE SET NULL`, which would rewrite history when an account is erased (and the append-only
  *   trigger would then refuse the erasure); the trail must still say who did what after the account is
@@ -25,14 +22,11 @@ export const auditSchema: SchemaHook = ({ schema, extendTable }) => {
   if (!table) return schema
   extendTable({
     table: table as never,
-    columns: { type: varchar('type').notNull() },
     extraConfig: (t) => ({
       auditTypeCreated: index('audit_events_type_created_at_idx').on(t.type, t.createdAt),
       auditUserCreated: index('audit_events_user_created_at_idx').on(t.user, t.createdAt),
     }),
   })
-  const enums = schema.enums as Record<string, unknown> | undefined
-  if (enums) delete enums.enum_audit_events_type
   const foreignKeys = Object.getOwnPropertySymbols(table).find((s) => s.description?.includes('InlineForeignKeys'))
   if (foreignKeys) {
     type ForeignKey = { reference: () => { columns: { name: string }[] } }
@@ -44,9 +38,9 @@ export const auditSchema: SchemaHook = ({ schema, extendTable }) => {
 }
 
 /**
- * The audit trail is append-only, enforced by the database for every role that is not a superuser,
- * the owner the app connects as included: a row trigger refuses UPDATE and DELETE, a statement trigger
- * refuses TRUNCATE. (The owner could still drop the triggers; a deployment that must rule that out
+ * The audit trail is append-only, enforced by the database for every connection, the table owner the
+ * app connects as included: a row trigger refuses UPDATE and DELETE, a statement trigger refuses
+ * TRUNCATE. (The owner could still drop or disable the triggers; a deployment that must rule that out
  * connects the app as a role that does not own the table.) Drizzle cannot declare triggers: production
  * migrations must contain this SQL verbatim; push-mode databases get it from installAuditTriggers.
  */

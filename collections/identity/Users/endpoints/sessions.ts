@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { generateExpiredPayloadCookie } from 'payload/shared'
 import { z } from 'zod'
 
+import { recordAudit } from '@/domain/trust/audit'
 import { listSessions, revokeOtherSessions, revokeSession, type SessionOwner } from '@/domain/identity/sessions/manage'
 import { error, json } from '@/lib/http'
 import { signedInMember } from '../../../social/endpoints/shared'
@@ -92,6 +93,7 @@ export const revokeSessionEndpoint: Endpoint = {
     const sid = params.data.id
     if (!(await revokeSession(req, user.id, sid))) return error(req, 404, 'You have no session with this id.')
     const current = sid === user._sid
+    await recordAudit(req, { type: 'auth.session_revoked', userId: user.id, detail: { current } })
     const extra: Record<string, string> = {}
     if (current) {
       const { config } = req.payload
@@ -130,6 +132,7 @@ export const revokeOtherSessionsEndpoint: Endpoint = {
       return error(req, 400, 'This request is not made from a signed-in session (an API key has none), so there is no session to keep. End sessions one by one instead.')
     }
     const revoked = await revokeOtherSessions(req, user.id, user._sid)
+    if (revoked) await recordAudit(req, { type: 'auth.other_sessions_revoked', userId: user.id, detail: { revoked } })
     return json(req, { message: revoked ? `Signed out of ${revoked} other session${revoked === 1 ? '' : 's'}.` : 'No other session was signed in.', revoked })
   },
 }

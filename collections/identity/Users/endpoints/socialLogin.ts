@@ -6,6 +6,7 @@ import { FAILURE_STATUS, failureMessage, SocialLoginError, type SocialFailure } 
 import { clearFlowCookie, flowCookie, flowCookieName, newFlow, openFlow, stateMatches, type Flow } from '@/domain/identity/social/flow'
 import { PROVIDER_IDS } from '@/domain/identity/social/ids'
 import { getProvider, type Provider } from '@/domain/identity/social/providers'
+import { recordAudit } from '@/domain/trust/audit'
 import { startSession } from '@/domain/identity/session'
 import { error } from '@/lib/http'
 import { safeNext } from '@/lib/safeNext'
@@ -178,6 +179,11 @@ async function finish(req: PayloadRequest): Promise<Response> {
   } catch (err) {
     if (!(err instanceof SocialLoginError)) throw err
     req.payload.logger.warn({ msg: `Social sign-in with ${provider.id} refused`, reason: err.reason, detail: err.message })
+    await recordAudit(req, {
+      type: flow.intent === 'link' ? 'auth.social_link_failed' : 'auth.login_failed',
+      userId: flow.intent === 'link' ? (flow.userId ?? null) : null,
+      detail: { method: 'social', provider: provider.id, reason: err.reason },
+    })
     return failure(provider, err.reason, flow)
   }
 }
