@@ -462,9 +462,6 @@ export interface Email {
  */
 export interface AuditEvent {
   id: number;
-  /**
-   * One of: auth.login, auth.login_failed, auth.logout, auth.password_reset_requested, auth.password_reset, auth.password_changed, auth.session_revoked, auth.other_sessions_revoked, auth.social_link_failed, user.email_changed, user.role_changed, user.tier_changed, user.verification_changed, user.api_key_created, user.api_key_revoked, user.deleted, admin.export, two-factor.challenge, two-factor.verified, two-factor.failed, two-factor.recovery-code-used, two-factor.enabled, two-factor.disabled, two-factor.reset, two-factor.recovery-codes-regenerated, two-factor.device-remembered, two-factor.device-trusted, two-factor.device-revoked, verification.submitted, verification.withdrawn, verification.approved, verification.rejected, verification.revoked, verification.expired, certificate.revoked, certificate.revocation-reason-changed
-   */
   type: string;
   /**
    * Whom the event is about
