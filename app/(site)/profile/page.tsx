@@ -113,6 +113,7 @@ export default async function ProfilePage() {
                 {user.tier[0]!.toUpperCase() + user.tier.slice(1)} member
               </li>
             </ul>
+            <Link href="/settings/verification">{status === 'verified' ? 'Your licence verification' : 'Verify your licence'}</Link>
           </section>
           <EngagementSummary userId={user.id} showRecent />
           <ProfileCompleteness userId={user.id} />

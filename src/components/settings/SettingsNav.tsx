@@ -9,6 +9,7 @@ const TABS = [
   { href: '/settings/sessions', label: 'Sessions' },
   { href: '/settings/accounts', label: 'Connected accounts' },
   { href: '/settings/notifications', label: 'Notifications' },
+  { href: '/settings/verification', label: 'Licence verification' },
 ]
 
 /** Tabs between the account's settings pages. */
