@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { query, sql } from '@/db/sql'
 import { createLessonMediaFromFile, signLessonMedia, SIGNED_URL_SECONDS } from '@/domain/learning/lessonMedia'
+import { courseOutline, resumeLesson } from '@/domain/learning/outline'
 import { createCourse, enrollDirectly, type TestCourse } from '../helpers/learning'
 import { testPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
@@ -245,5 +246,25 @@ describe('documents and text', () => {
     expect(r.body).toMatchObject({ status: 'completed', fraction: 1 })
     expect((await learner.client.post(`/lessons/${L.video}/read`)).status).toBe(400)
     expect((await stranger.client.post(`/lessons/${L.text}/read`)).status).toBe(403)
+  })
+})
+
+describe('the player outline', () => {
+  it('lists modules and lessons in order with the learner’s ticks, drip dates and where to continue', async () => {
+    const outline = (await courseOutline(payload, course.id, learner.id))!
+    expect(outline.modules.map((m) => m.lessons.map((l) => l.id))).toEqual([[L.video, L.longVideo, L.document, L.text], [L.later, L.preview]])
+    const byId = new Map(outline.lessons.map((l) => [l.id, l]))
+    expect(byId.get(L.longVideo)?.status).toBe('completed')
+    expect(byId.get(L.video)).toMatchObject({ status: 'started', position: 4 })
+    expect(byId.get(L.later)?.opensAt).not.toBeNull()
+    expect(byId.get(L.preview)?.opensAt).toBeNull()
+    expect(outline.enrollment?.lastLesson).toBe(L.text)
+    expect(outline.enrollment!.progress).toBeGreaterThan(0)
+    // The text lesson was the last one and is done: continue with the next open lesson not done.
+    expect(resumeLesson(outline)).toBe(L.preview)
+    // A visitor sees the syllabus without progress.
+    const visitor = (await courseOutline(payload, course.id, null))!
+    expect(visitor.enrollment).toBeNull()
+    expect(visitor.lessons.every((l) => l.status === null)).toBe(true)
   })
 })
