@@ -9,6 +9,7 @@ import { checkPassword } from '@/domain/identity/passwordPolicy'
 import { createFirstAdmin, credentialsFile, demoAllowed, describeCredentials, removeDemo, seedDemo, seedSpecialties, writeCredentials } from '@/domain/seed'
 import { sql } from '@/db/sql'
 import { generatePassword } from '@/domain/seed/password'
+import { DEMO_COURSES, DEMO_COURSE_SLUGS } from '@/domain/seed/learningContent'
 import { DEMO_MESSAGES, DEMO_POSTS, DEMO_ROOMS } from '@/domain/seed/socialContent'
 import { DEMO_EMAIL_DOMAIN, demoPeople } from '@/domain/seed/people'
 import { flattenSpecialties, SPECIALTIES } from '@/domain/seed/specialties'
@@ -214,6 +215,47 @@ describe('demo data', () => {
     expect(await count(sql`select count(*) as n from rooms where slug = any(${slugs}::text[])`)).toBe(0)
     expect(await count(sql`select count(*) as n from posts where author_id = any(${sql.param(ids)}::int[])`)).toBe(0)
   })
+
+  it('seeds a course catalogue taught by the demo instructor, with enrollments made by the rules; removal takes it away again', async () => {
+    await seedSpecialties(payload)
+    const result = await seedDemo(payload, { doctors: 10, password: 'demo rounds on a quiet ward', social: false })
+    const ids = result.accounts.map((a) => a.id)
+    const instructor = result.accounts.find((a) => a.label === 'instructor')!
+    const rows = async <T,>(statement: ReturnType<typeof sql>) => (await payload.db.drizzle.execute(statement)).rows as T[]
+    const slugs = sql.param(DEMO_COURSE_SLUGS)
+    try {
+      const courses = await rows<{ id: number; slug: string; pricing: string; status: string; credit_hours: number; enrollment_count: number; cover_id: number | null }>(
+        sql`select id, slug, pricing, _status as status, credit_hours, enrollment_count, cover_id from courses where slug = any(${slugs}::text[])`,
+      )
+      expect(courses).toHaveLength(DEMO_COURSES.length)
+      expect(DEMO_COURSES.length).toBeGreaterThanOrEqual(4)
+      expect(courses.every((c) => c.status === 'published' && c.cover_id && Number(c.credit_hours) > 0)).toBe(true)
+      expect(courses.map((c) => c.pricing).sort()).toEqual(expect.arrayContaining(['free', 'paid', 'premium']))
+      // Taught by the demo instructor; one course asks for another first; one lesson drips.
+      expect(await rows(sql`select 1 from courses_rels where path = 'instructors' and users_id = ${instructor.id}`)).toHaveLength(DEMO_COURSES.length)
+      expect(await rows(sql`select 1 from courses_rels r join courses c on c.id = r.parent_id where r.path = 'prerequisites' and c.slug = any(${slugs}::text[])`)).toHaveLength(1)
+      expect(await rows(sql`select 1 from lessons l join courses c on c.id = l.course_id where c.slug = any(${slugs}::text[]) and l.release_after_days > 0`)).toHaveLength(1)
+      // Every module has lessons, every lesson real text of several paragraphs.
+      const lessons = await rows<{ body: { root: { children: unknown[] } }; minutes: number }>(
+        sql`select l.body, l.estimated_minutes as minutes from lessons l join courses c on c.id = l.course_id where c.slug = any(${slugs}::text[])`,
+      )
+      expect(lessons.length).toBeGreaterThanOrEqual(DEMO_COURSES.length * 4)
+      expect(lessons.every((l) => l.body.root.children.length >= 2 && l.minutes > 0)).toBe(true)
+      // Enrollments through the rules: the counters agree, some learners progressed, one completed.
+      const enrollments = await rows<{ course_id: number; status: string; progress: number }>(
+        sql`select e.course_id, e.status, e.progress from enrollments e join courses c on c.id = e.course_id where c.slug = any(${slugs}::text[])`,
+      )
+      expect(enrollments.length).toBeGreaterThanOrEqual(5)
+      for (const course of courses) expect(Number(course.enrollment_count)).toBe(enrollments.filter((e) => e.course_id === course.id && e.status !== 'cancelled').length)
+      expect(enrollments.some((e) => e.status === 'completed')).toBe(true)
+      expect(enrollments.some((e) => e.status === 'active' && Number(e.progress) > 0)).toBe(true)
+    } finally {
+      const removed = await removeDemo(payload)
+      expect(removed.users).toBe(ids.length)
+    }
+    expect(await rows(sql`select 1 from courses where slug = any(${slugs}::text[])`)).toHaveLength(0)
+    expect(await rows(sql`select 1 from enrollments where user_id = any(${sql.param(ids)}::int[])`)).toHaveLength(0)
+  }, 240_000)
 
   it('writes the login instructions to a file only its owner can read', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-seed-')), 'demo-credentials.txt')

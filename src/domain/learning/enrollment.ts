@@ -100,7 +100,7 @@ async function admission(db: Db, course: CourseRow, learner: { id: number; tier:
                   and e.revoked_at is null and (e.expires_at is null or e.expires_at > now())) as entitled,
           (select json_agg(json_build_object('id', p.id, 'title', p.title, 'slug', p.slug) order by p.title)
              from courses_rels r join courses p on p.id = r.courses_id
-            where r.parent_id = ${course.id} and r.path = 'prerequisites'
+            where r.parent_id = ${course.id} and r.path = 'prerequisites' and p._status = 'published'
               and not exists (select 1 from enrollments e where e.user_id = ${learner.id} and e.course_id = p.id and e.status = 'completed')) as missing`,
   )
   if (!learner.verified) throw new RuleError('Confirm your email address before enrolling.', 403)
@@ -186,4 +186,27 @@ export async function unenroll(payload: Payload, actor: Enroller, courseId: numb
     const enrollmentCount = await bumpCount(db, courseId, -1)
     return { enrollment: view(row), cancelled: true, enrollmentCount }
   })
+}
+
+export type AdmissionFacts = {
+  prerequisites: { id: number; title: string; slug: string; completed: boolean }[]
+  /** The member holds a live entitlement to the course. */
+  entitled: boolean
+}
+
+/** What the course page shows beside its action: the prerequisites (and whether the viewer completed them) and their entitlement. One statement. */
+export async function admissionFacts(payload: Payload, courseId: number, userId: number | null): Promise<AdmissionFacts> {
+  const me = userId ?? 0
+  const [row] = await query<{ entitled: boolean; prerequisites: AdmissionFacts['prerequisites'] | null }>(
+    payload,
+    sql`select
+          exists (select 1 from course_entitlements e where e.user_id = ${me} and e.course_id = ${courseId}
+                  and e.revoked_at is null and (e.expires_at is null or e.expires_at > now())) as entitled,
+          (select json_agg(json_build_object('id', p.id, 'title', p.title, 'slug', p.slug,
+                  'completed', exists (select 1 from enrollments e where e.user_id = ${me} and e.course_id = p.id and e.status = 'completed'))
+                  order by r."order")
+             from courses_rels r join courses p on p.id = r.courses_id
+            where r.parent_id = ${courseId} and r.path = 'prerequisites' and p._status = 'published') as prerequisites`,
+  )
+  return { entitled: Boolean(row?.entitled), prerequisites: (row?.prerequisites ?? []).map((p) => ({ ...p, id: Number(p.id) })) }
 }

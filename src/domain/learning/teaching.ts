@@ -23,6 +23,8 @@ export type TaughtCourse = {
   status: string
   pricing: string
   stats: EnrollmentStats
+  /** The course's quizzes (their statistics pages), in syllabus order. */
+  quizzes: { id: number; title: string }[]
 }
 
 export type Enrollee = {
@@ -73,9 +75,11 @@ export async function teachingSummary(payload: Payload, user: Teacher, opts: { b
   const mine = isStaffUser(user as never)
     ? sql`true`
     : sql`exists (select 1 from courses_rels r where r.parent_id = c.id and r.path = 'instructors' and r.users_id = ${me})`
-  const rows = await query<StatsRow & { id: number; slug: string; title: string; status: string | null; pricing: string }>(
+  const rows = await query<StatsRow & { id: number; slug: string; title: string; status: string | null; pricing: string; quizzes: { id: number; title: string }[] | null }>(
     payload,
-    sql`select c.id, c.slug, c.title, c._status as status, c.pricing, s.*
+    sql`select c.id, c.slug, c.title, c._status as status, c.pricing, s.*,
+          (select json_agg(json_build_object('id', q.id, 'title', q.title) order by l."order", l.id)
+             from lessons l join quizzes q on q.lesson_id = l.id where l.course_id = c.id) as quizzes
         from courses c
           cross join lateral (select ${statsColumns} from enrollments e where e.course_id = c.id) s
         where ${mine} and ${opts.before ? sql`c.id < ${opts.before}` : sql`true`}
@@ -89,6 +93,7 @@ export async function teachingSummary(payload: Payload, user: Teacher, opts: { b
     status: r.status ?? 'draft',
     pricing: r.pricing,
     stats: stats(r),
+    quizzes: (r.quizzes ?? []).map((q) => ({ id: Number(q.id), title: q.title })),
   }))
   return { courses, nextBefore: rows.length > limit ? courses.at(-1)!.id : null }
 }

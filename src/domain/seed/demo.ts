@@ -7,6 +7,7 @@ import { eachLimit } from './concurrency'
 import { specialtyIds } from './masterData'
 import { demoPassword } from './password'
 import { DEMO_EMAIL_DOMAIN, demoPeople, type DemoPerson } from './people'
+import { removeLearningDemo, seedLearningDemo } from './learning'
 import { removeSocialDemo, seedSocialDemo } from './social'
 
 export type DemoOptions = {
@@ -18,6 +19,8 @@ export type DemoOptions = {
   doctors?: number
   /** Rooms, follows, posts, comments, reactions and a conversation among the new accounts (on). */
   social?: boolean
+  /** Courses taught by the demo instructor, with enrollments and progress of a few doctors (on). */
+  learning?: boolean
 }
 
 export type DemoAccount = { label: string; email: string; name: string; id: number; created: boolean }
@@ -85,6 +88,13 @@ export async function seedDemo(payload: Payload, opts: DemoOptions = {}): Promis
 
   // The network is seeded with a fresh cast only: an existing one already has its activity.
   if (existing.length === 0 && opts.social !== false) await seedSocialDemo(payload, [...created.values()])
+  if (existing.length === 0 && opts.learning !== false) {
+    const idsOf = (wanted: (p: DemoPerson) => boolean) => missing.filter(wanted).map((p) => created.get(p.email)!)
+    await seedLearningDemo(payload, {
+      instructors: idsOf((p) => Boolean(p.roles?.includes('instructor'))),
+      doctors: idsOf((p) => p.verificationStatus === 'verified' && p.roles?.length === 1 && p.roles[0] === 'member'),
+    })
+  }
 
   const accounts = people.map((p) => {
     const before = existingByEmail.get(p.email)
@@ -104,6 +114,7 @@ export async function removeDemo(payload: Payload, opts: { allUsers?: boolean } 
   const media: Where = { filename: { like: AVATAR_PREFIX } }
   const { docs: leaving } = await payload.find({ collection: 'users', where: users, pagination: false, depth: 0, overrideAccess: true, select: {} })
   await removeSocialDemo(payload, leaving.map((u) => Number(u.id)))
+  await removeLearningDemo(payload, leaving.map((u) => Number(u.id)))
   const removedUsers = await deleteAll(payload, 'users', users)
   const removedMedia = await deleteAll(payload, 'media', media)
   payload.logger.info(`Removed ${removedUsers} accounts and ${removedMedia} demo avatars`)
