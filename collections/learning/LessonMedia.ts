@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { Access, CollectionBeforeOperationHook, CollectionConfig, Where } from 'payload'
 import { APIError } from 'payload'
-import { fileTypeFromBuffer } from 'file-type'
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 
 import { fieldNobody } from '@/access'
 import { hasRole, isStaffUser } from '@/access/roles'
@@ -14,8 +14,10 @@ export const LESSON_MEDIA_TYPES = ['video/mp4', 'video/webm', 'application/pdf']
 /**
  * Lecture videos are far larger than the pictures members post: 200 MB holds about 25 minutes of 720p
  * video at 1 Mbit/s, the length of a recorded lecture segment. Only authors upload here, so the larger
- * ceiling is not open to every member. (Payload's request parser has its own limit in payload.config.ts;
- * files stored from disk through createLessonMediaFromFile are only held to this one.)
+ * ceiling is not open to every member. Payload's request parser has its own, global limit
+ * (`upload.limits.fileSize` in payload.config.ts, 10 MB): until it is raised (with `useTempFiles`, so that
+ * large bodies go to disk rather than memory), uploads through REST and the admin stop there, while files
+ * stored from disk with createLessonMediaFromFile are held to this limit only.
  */
 export const LESSON_MEDIA_MAX_BYTES = 200 * 1024 * 1024
 
@@ -23,11 +25,16 @@ export const LESSON_MEDIA_MAX_BYTES = 200 * 1024 * 1024
 const sniffLessonMedia: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
-  if (!file?.data) return args
-  if (file.size > LESSON_MEDIA_MAX_BYTES || file.data.length > LESSON_MEDIA_MAX_BYTES) {
+  if (!file) return args
+  if (file.size > LESSON_MEDIA_MAX_BYTES || (file.data?.length ?? 0) > LESSON_MEDIA_MAX_BYTES) {
     throw new APIError('The file is larger than 200 MB.', 413, null, true)
   }
-  const detected = await fileTypeFromBuffer(file.data)
+  // With the parser's temp files on (large uploads kept on disk), the bytes are in the temp file.
+  const detected = file.data?.length
+    ? await fileTypeFromBuffer(file.data)
+    : file.tempFilePath
+      ? await fileTypeFromFile(file.tempFilePath)
+      : undefined
   if (!detected || !(LESSON_MEDIA_TYPES as readonly string[]).includes(detected.mime)) {
     throw new APIError('Lesson media must be an MP4 or WebM video or a PDF document.', 415, null, true)
   }
