@@ -1,11 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { commitRuntime, loadRuntime, MAX_CMI_CHARS, runtimeCommitBody } from '@/domain/learning/scorm/runtime'
-import type { ScormItem } from '@/domain/learning/scorm/manifest'
+import type { ScormItem, ScormStandard } from '@/domain/learning/scorm/manifest'
 import { error, json, readBody } from '@/lib/http'
 import { memberHandler, memberOperation, routeId } from '../../social/endpoints/shared'
 
-type PackageDoc = { id: number; items?: ScormItem[] | null; scos?: { identifier: string }[] | null }
+type PackageDoc = { id: number; course: number; standard: ScormStandard; items?: ScormItem[] | null; scos?: { identifier: string }[] | null }
 
 /** The package when the member may read it (enrolled in its course, teaching it, or staff). */
 async function readablePackage(req: PayloadRequest, id: number): Promise<PackageDoc | null> {
@@ -19,7 +19,7 @@ async function readablePackage(req: PayloadRequest, id: number): Promise<Package
     pagination: false,
     overrideAccess: false,
     user: req.user,
-    select: { items: true, scos: true },
+    select: { items: true, scos: true, standard: true, course: true },
     })
     .catch((err: { status?: number }) => {
       if (err?.status === 403) return { docs: [] }
@@ -60,7 +60,13 @@ const getRuntime: Endpoint = {
     const pkg = await readablePackage(req, id)
     if (!pkg) return error(req, 404, 'No such SCORM package.')
     const user = req.user as unknown as { id: number; name?: string }
-    return json(req, await loadRuntime(req.payload, { user: { id: me.id, name: user.name }, packageId: id, sco, masteryScore: masteryScore(pkg.items, sco) }))
+    const state = await loadRuntime(req.payload, {
+      user: { id: me.id, name: user.name },
+      pkg: { id, course: Number(pkg.course), standard: pkg.standard, scos: pkg.scos ?? [] },
+      sco,
+      masteryScore: masteryScore(pkg.items, sco),
+    })
+    return json(req, state)
   }),
 }
 

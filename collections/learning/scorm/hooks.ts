@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 import { query, sql, sqlFor } from '@/db/sql'
 import { inspectPackage, type InspectedPackage } from '@/domain/learning/scorm/import'
 import { packageStore, storePackageFiles } from '@/domain/learning/scorm/storage'
+import { readableSize, ZIP_LIMITS } from '@/domain/learning/scorm/zip'
 import { relationId } from '@/lib/relation'
 import { RuleError } from '@/lib/ruleError'
 
@@ -24,6 +25,8 @@ export const readUploadedPackage: CollectionBeforeValidateHook = async ({ data, 
   }
   if (operation === 'create') {
     if (!req.file?.data) throw refuse('Upload the SCORM package as a .zip file.')
+    // The multipart parser stops at the upload limit and marks the file truncated instead of failing.
+    if ((req.file as { truncated?: boolean }).truncated) throw refuse(`The package is larger than ${readableSize(ZIP_LIMITS.maxZipBytes)}.`, 413)
     let inspected: InspectedPackage
     try {
       inspected = inspectPackage(new Uint8Array(req.file.data.buffer, req.file.data.byteOffset, req.file.data.byteLength))

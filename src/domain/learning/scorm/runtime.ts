@@ -281,14 +281,24 @@ export type RuntimeState = {
 /** What the player preloads for a learner's SCO: stored status, location, score, suspend data and total time. */
 export async function loadRuntime(
   payload: Payload,
-  args: { user: { id: number; name?: string | null }; packageId: number; sco: string; masteryScore?: number },
+  args: {
+    user: { id: number; name?: string | null }
+    /** The package as read for the viewer (one statement fewer), or its id. */
+    pkg: number | { id: number; course: number; standard: ScormStandard; scos: { identifier: string }[] }
+    sco: string
+    masteryScore?: number
+  },
 ): Promise<RuntimeState> {
-  const { user, packageId, sco } = args
-  const pkg = await packageRow(payload, packageId)
+  const { user, sco } = args
+  const pkg =
+    typeof args.pkg === 'number'
+      ? await packageRow(payload, args.pkg).then((p) => ({ id: Number(p.id), course: Number(p.course_id), standard: p.standard, scos: p.scos }))
+      : args.pkg
+  const packageId = pkg.id
   if (!pkg.scos.some((s) => s.identifier === sco)) throw new RuleError(`The package has no SCO "${sco.slice(0, 80)}".`, 400)
   const [row] = await query<Row & { enrolled: boolean }>(
     payload,
-    sql`select r.*, (select status in ('active', 'completed') from enrollments where user_id = ${user.id} and course_id = ${pkg.course_id}) as enrolled
+    sql`select r.*, (select status in ('active', 'completed') from enrollments where user_id = ${user.id} and course_id = ${pkg.course}) as enrolled
         from (select 1) one
         left join scorm_runtime r on r.user_id = ${user.id} and r.package_id = ${packageId} and r.sco = ${sco}`,
   )

@@ -14,6 +14,10 @@ export type ZipEntry = { path: string; size: number; data: Uint8Array }
 
 const invalid = (message: string) => new RuleError(message, 400)
 
+/** A byte count as people read it (512 KB, 10 MB). */
+export const readableSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+
 /** Whether the bytes start like a zip archive (a local file header or an empty archive's end record). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
@@ -94,7 +98,7 @@ function centralDirectory(zip: Uint8Array): CentralEntry[] {
  */
 export function readZip(zip: Uint8Array): ZipEntry[] {
   if (zip.length > ZIP_LIMITS.maxZipBytes) {
-    throw new RuleError(`The package is larger than ${Math.round(ZIP_LIMITS.maxZipBytes / 1024 / 1024)} MB.`, 413)
+    throw new RuleError(`The package is larger than ${readableSize(ZIP_LIMITS.maxZipBytes)}.`, 413)
   }
   if (!looksLikeZip(zip)) throw new RuleError('The file is not a zip archive. Upload the SCORM package as a .zip file.', 415)
   const central = centralDirectory(zip)
@@ -111,7 +115,7 @@ export function readZip(zip: Uint8Array): ZipEntry[] {
     if (entry.size > ZIP_LIMITS.maxEntryBytes) throw invalid(`"${path}" is too large once unpacked.`)
     total += entry.size
     if (total > ZIP_LIMITS.maxTotalBytes) {
-      throw invalid(`The package unpacks to more than ${Math.round(ZIP_LIMITS.maxTotalBytes / 1024 / 1024)} MB.`)
+      throw invalid(`The package unpacks to more than ${readableSize(ZIP_LIMITS.maxTotalBytes)}.`)
     }
     const key = path.toLowerCase()
     if (seen.has(key)) throw invalid(`The package contains "${path}" twice.`)
