@@ -2,7 +2,7 @@ import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
 
 import { fieldNobody } from '@/access'
 import { isStaffUser } from '@/access/roles'
-import { sqlFor } from '@/db/sql'
+import { query, sql, sqlFor } from '@/db/sql'
 import { announce, LIVE_EVENTS, liveTopic } from '@/domain/learning/live/realtime'
 import { LIVE_STATES, liveStatus } from '@/domain/learning/live/status'
 import { canAuthor } from './access'
@@ -58,6 +58,17 @@ export const LiveSessions: CollectionConfig = {
           if (!hosts.map((h) => String(h)).includes(String(user.id))) data.hosts = [...hosts, user.id]
         }
         return data
+      },
+    ],
+    beforeDelete: [
+      // A session takes its registrations, questions and polls with it, in the delete's transaction.
+      async ({ id, req }) => {
+        const db = await sqlFor(req)
+        await query(db, sql`delete from live_question_votes where question_id in (select id from live_questions where session_id = ${id})`)
+        await query(db, sql`delete from live_questions where session_id = ${id}`)
+        await query(db, sql`delete from live_poll_votes where poll_id in (select id from live_polls where session_id = ${id})`)
+        await query(db, sql`delete from live_polls where session_id = ${id}`)
+        await query(db, sql`delete from live_registrations where session_id = ${id}`)
       },
     ],
     afterChange: [

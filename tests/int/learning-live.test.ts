@@ -7,11 +7,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { query, sql } from '@/db/sql'
 import { sendLiveReminders } from '@/domain/learning/live/reminders'
-import { liveSessionForLesson } from '@/domain/learning/live/state'
+import { createDemoLiveSession } from '@/domain/learning/live/demo'
+import { liveSessionForLesson, liveSessionState } from '@/domain/learning/live/state'
 import type { RealtimeEvent } from '@/realtime/hub'
 import { createCourse, enrollDirectly } from '../helpers/learning'
 import { testPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
+import { countStatements } from '../helpers/social'
 import { createUser, emailsTo, type TestUser } from '../helpers/users'
 
 let payload: Payload
@@ -366,5 +368,49 @@ describe('attendance', () => {
     expect(hostView.attendance).toEqual({ registered: 1, attended: 1 })
     expect((await learner.client.get(`/live-sessions/${session}/state`)).body.attendance).toBeNull()
     expect(await liveSessionForLesson(payload, lesson)).toMatchObject({ id: session, status: 'live' })
+  })
+})
+
+describe('reading a session', () => {
+  it('the panel state of a participant takes at most 4 statements', async () => {
+    const host = await createUser(payload)
+    const session = await createSession({ hosts: [host.id] })
+    const [member] = await registered(session, 1)
+    await member.client.post(`/live-sessions/${session}/questions`, { body: 'Any data on elderly patients?' })
+    await host.client.post(`/live-sessions/${session}/polls`, { question: 'Seen this before?', options: ['Yes', 'No'] })
+    const { result, count: statements } = await countStatements(() => liveSessionState(payload, { id: member.id, roles: ['member'] }, session))
+    expect(result.questions).toHaveLength(1)
+    expect(result.polls).toHaveLength(1)
+    expect(statements).toBeLessThanOrEqual(4)
+  })
+
+  it('demo data: a webinar a few days ahead with members of the course registered', async () => {
+    const host = await createUser(payload, { roles: ['instructor'], login: false })
+    const course = await createCourse(payload, { modules: [[{ kind: 'live' }]] })
+    const learners = await Promise.all([0, 1, 2].map(() => createUser(payload, { login: false })))
+    for (const l of learners) await enrollDirectly(payload, l.id, course.id)
+    const { id } = await createDemoLiveSession(payload, { course: course.id, lesson: course.lessons[0], hosts: [host.id] })
+    const state = await liveSessionState(payload, { id: host.id, roles: ['instructor'] }, id)
+    expect(state.session.status).toBe('upcoming')
+    expect(new Date(state.session.startsAt).getTime() - Date.now()).toBeGreaterThan(2 * 24 * HOUR)
+    expect(state.session.registered).toBe(3)
+    expect(state.me.moderator).toBe(true)
+    expect(await liveSessionForLesson(payload, course.lessons[0])).toMatchObject({ id })
+  })
+
+  it('staff delete a session with its registrations, questions and polls', async () => {
+    const admin = await createUser(payload, { roles: ['admin'] })
+    const host = await createUser(payload)
+    const session = await createSession({ hosts: [host.id] })
+    const [member] = await registered(session, 1)
+    const q = (await member.client.post(`/live-sessions/${session}/questions`, { body: 'Before it goes?' })).body.question.id
+    await member.client.post(`/live-sessions/${session}/questions/${q}/upvote`)
+    const poll = (await host.client.post(`/live-sessions/${session}/polls`, { question: 'Keep it?', options: ['Yes', 'No'] })).body.poll.id
+    await member.client.post(`/live-sessions/${session}/polls/${poll}/vote`, { option: 1 })
+    expect((await host.client.delete(`/live-sessions/${session}`)).status).toBe(403)
+    expect((await admin.client.delete(`/live-sessions/${session}`)).status).toBe(200)
+    expect(await count(sql`select count(*)::int as n from live_registrations where session_id = ${session}`)).toBe(0)
+    expect(await count(sql`select count(*)::int as n from live_question_votes where question_id = ${q}`)).toBe(0)
+    expect(await count(sql`select count(*)::int as n from live_poll_votes where poll_id = ${poll}`)).toBe(0)
   })
 })
