@@ -9,6 +9,16 @@ import { hasRole, isStaffUser } from '@/access/roles'
 import { signedMediaId } from '@/domain/learning/lessonMedia'
 import { isAuthor } from './access'
 
+/**
+ * Never inside the media folder: `media` is public and its file route serves any path below its folder
+ * to anyone, which would bypass the signatures. Beside it when MEDIA_DIR is set (throw-away servers),
+ * else under .data.
+ */
+export const LESSON_MEDIA_DIR = path.resolve(
+  process.env.LESSON_MEDIA_DIR ||
+    (process.env.MEDIA_DIR ? `${process.env.MEDIA_DIR.replace(/[\\/]+$/, '')}-lesson-media` : path.join(process.cwd(), '.data', 'lesson-media')),
+)
+
 export const LESSON_MEDIA_TYPES = ['video/mp4', 'video/webm', 'application/pdf'] as const
 
 /**
@@ -85,8 +95,7 @@ export const LessonMedia: CollectionConfig = {
     ],
   },
   upload: {
-    // LESSON_MEDIA_DIR (like MEDIA_DIR) keeps the files of throw-away servers out of ./lesson-media.
-    staticDir: path.resolve(process.env.LESSON_MEDIA_DIR || path.join(process.env.MEDIA_DIR || path.join(process.cwd(), 'media'), 'lessons')),
+    staticDir: LESSON_MEDIA_DIR,
     mimeTypes: [...LESSON_MEDIA_TYPES],
     pasteURL: false,
     // Every answer is for one signed-in learner: shared caches must not keep it.

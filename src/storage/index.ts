@@ -15,7 +15,9 @@ export function storagePlugins(): Plugin[] {
     s3Storage({
       enabled: Boolean(bucket),
       alwaysInsertFields: true,
-      collections: { media: true, 'lesson-media': true },
+      // Lesson media under a prefix of their own: the public media route builds keys at the bucket root,
+      // so it can never name a lesson file (which only signed URLs may fetch).
+      collections: { media: true, 'lesson-media': { prefix: 'lesson-media' } },
       bucket: bucket ?? '',
       config: {
         region: process.env.S3_REGION || 'us-east-1',

@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { query, sql } from '@/db/sql'
+import { LESSON_MEDIA_DIR } from '../../collections/learning/LessonMedia'
 import { createLessonMediaFromFile, signLessonMedia, SIGNED_URL_SECONDS } from '@/domain/learning/lessonMedia'
 import { courseOutline, resumeLesson } from '@/domain/learning/outline'
 import { createCourse, enrollDirectly, type TestCourse } from '../helpers/learning'
@@ -144,6 +145,12 @@ describe('lesson media', () => {
     expect((await learner.client.raw('GET', rest(old.url))).status).toBe(403)
     const fresh = signLessonMedia(video, learner.id)!
     expect((await learner.client.raw('GET', rest(fresh.url))).status).toBe(200)
+    // The files are kept outside the public media folder, so the media file route cannot reach them.
+    const mediaDir = path.resolve(process.env.MEDIA_DIR || 'media')
+    expect(LESSON_MEDIA_DIR.startsWith(mediaDir + path.sep)).toBe(false)
+    for (const p of [`lessons/${video.filename}`, `../${path.basename(LESSON_MEDIA_DIR)}/${video.filename}`]) {
+      expect((await new RestClient().raw('GET', `/media/file/${encodeURIComponent(p)}`)).status).not.toBe(200)
+    }
     // Without a signature: no file, no document, no list for learners.
     expect((await learner.client.raw('GET', `/lesson-media/file/${encodeURIComponent(video.filename)}`)).status).toBe(403)
     expect((await learner.client.get(`/lesson-media/${video.id}`)).status).toBe(403)
