@@ -95,7 +95,7 @@ describe('reports', () => {
     expect(await moderationOf('comments', commentId)).toBe('hidden')
     const member = await createUser(payload)
     expect((await member.client.post('/globals/moderation-settings', { reports: { hideScore: 100 } })).status).toBe(403)
-  })
+  }, 60_000)
 
   it('one open report per member and target, even at once; reporting again after a decision', async () => {
     const author = await doctor()
