@@ -4,14 +4,16 @@ import { useEffect, useRef, useState } from 'react'
 
 import styles from './player.module.css'
 
-type Props = { lessonId: number; src: string; pageCount: number | null; startPage: number; viewed: number[]; record: boolean }
+type Props = { lessonId: number; src: string; expiresAt: string; pageCount: number | null; startPage: number; viewed: number[]; record: boolean }
 
 /**
  * The PDF in the browser's own viewer, with a pager under it. The site cannot see which page the built-in
  * viewer shows, so the pager is what counts: each page reached with it is reported as viewed, and the
  * viewer is moved to that page (#page=N, which Chromium and Firefox follow).
  */
-export function DocumentLesson({ lessonId, src, pageCount, startPage, viewed: initiallyViewed, record }: Props) {
+export function DocumentLesson({ lessonId, src: initialSrc, expiresAt, pageCount, startPage, viewed: initiallyViewed, record }: Props) {
+  const [media, setMedia] = useState({ src: initialSrc, expires: Date.parse(expiresAt) })
+  const src = media.src
   const [page, setPage] = useState(Math.min(Math.max(1, startPage), pageCount ?? 1))
   const [viewed, setViewed] = useState(() => new Set(initiallyViewed))
   const [problem, setProblem] = useState<string | null>(null)
@@ -39,19 +41,31 @@ export function DocumentLesson({ lessonId, src, pageCount, startPage, viewed: in
       .catch(() => reported.current.delete(page))
   }, [page, record, pageCount, lessonId])
 
+  // The signed URL lasts 10 minutes: a page change after that loads the viewer from a fresh one.
+  const go = async (to: number) => {
+    if (Date.now() > media.expires - 30_000) {
+      const res = await fetch(`/api/lessons/${lessonId}/media`, { credentials: 'same-origin' }).catch(() => null)
+      if (res?.ok) {
+        const fresh = (await res.json()) as { url: string; expiresAt: string }
+        setMedia({ src: fresh.url, expires: Date.parse(fresh.expiresAt) })
+      }
+    }
+    setPage(to)
+  }
+
   const done = pageCount ? viewed.size >= pageCount : false
   return (
     <div className={styles.document}>
-      <iframe key={page} className={styles.pdf} src={`${src}#page=${page}`} title="Lesson document" />
+      <iframe key={`${page}:${src}`} className={styles.pdf} src={`${src}#page=${page}`} title="Lesson document" />
       {pageCount ? (
         <nav className={styles.pager} aria-label="Document pages">
-          <button type="button" className="button button--quiet button--small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          <button type="button" className="button button--quiet button--small" disabled={page <= 1} onClick={() => void go(page - 1)}>
             Previous page
           </button>
           <span>
             Page {page} of {pageCount}
           </span>
-          <button type="button" className="button button--small" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>
+          <button type="button" className="button button--small" disabled={page >= pageCount} onClick={() => void go(page + 1)}>
             Next page
           </button>
         </nav>

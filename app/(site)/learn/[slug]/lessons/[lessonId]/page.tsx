@@ -141,7 +141,7 @@ export default async function LessonPage({ params }: Props) {
   } else if (lesson.kind === 'document') {
     const viewed = (detail[0]?.detail?.pages ?? []).filter((p) => Number.isInteger(p))
     body = media ? (
-      <DocumentLesson lessonId={id} src={media.url} pageCount={lesson.pageCount} startPage={entry.position ?? 1} viewed={viewed} record={record} />
+      <DocumentLesson lessonId={id} src={media.url} expiresAt={media.expiresAt} pageCount={lesson.pageCount} startPage={entry.position ?? 1} viewed={viewed} record={record} />
     ) : (
       <p className="card">This document has not been uploaded yet.</p>
     )
