@@ -33,6 +33,13 @@ export const PollStatusBody = z.object({ status: z.enum(POLL_STATUSES) })
 export const VoteBody = z.object({ option: z.number().int().min(0).max(POLL_OPTIONS_MAX - 1) })
 export const ReactionBody = z.object({ emoji: z.enum(LIVE_REACTIONS) })
 
+/** memberOperation for routes with a second path parameter (`:questionId`, `:pollId`). */
+function nestedOperation(param: string, opts: Parameters<typeof memberOperation>[0]) {
+  const custom = memberOperation(opts) as { openapi: { parameters: unknown[] } }
+  custom.openapi.parameters = [...custom.openapi.parameters, { in: 'path', name: param, required: true, schema: { type: 'integer' } }]
+  return custom
+}
+
 /** The session id of the route, or a 404 RuleError. */
 function sessionIdOf(req: PayloadRequest): number {
   const id = routeId(req)
@@ -193,7 +200,7 @@ const ask: Endpoint = {
 const upvote: Endpoint = {
   path: '/:id/questions/:questionId/upvote',
   method: 'post',
-  custom: memberOperation({
+  custom: nestedOperation('questionId', {
     summary: 'Upvote a question, or take the upvote back',
     description: 'One upvote per member and question: a second call removes it. Announced as `live.question.votes`.',
     tag: TAG,
@@ -213,7 +220,7 @@ const upvote: Endpoint = {
 const moderate: Endpoint = {
   path: '/:id/questions/:questionId',
   method: 'patch',
-  custom: memberOperation({
+  custom: nestedOperation('questionId', {
     summary: 'Answer, hide or reopen a question (hosts and staff)',
     tag: TAG,
     body: ModerateBody,
@@ -257,7 +264,7 @@ const newPoll: Endpoint = {
 const pollStatus: Endpoint = {
   path: '/:id/polls/:pollId',
   method: 'patch',
-  custom: memberOperation({
+  custom: nestedOperation('pollId', {
     summary: 'Close or reopen a poll (hosts and staff)',
     tag: TAG,
     body: PollStatusBody,
@@ -279,7 +286,7 @@ const pollStatus: Endpoint = {
 const vote: Endpoint = {
   path: '/:id/polls/:pollId/vote',
   method: 'post',
-  custom: memberOperation({
+  custom: nestedOperation('pollId', {
     summary: 'Vote in a poll',
     description: 'One vote per member; voting again while the poll is open changes it. Announced as `live.poll.results`.',
     tag: TAG,
