@@ -263,6 +263,14 @@ describe('run-time data', () => {
     const course = await scormCourse()
     const pkg = (await importScormPackage(payload, { lesson: course.lessons[0], zip: fixture('singlescobasic.zip'), filename: 's.zip' })) as any
 
+    // What the player reads first: the item tree of a package of the learner's course.
+    const select = ['title', 'standard', 'items', 'scos'].map((f) => `select[${f}]=true`).join('&')
+    const doc = await learner.client.get(`/scorm-packages/${pkg.id}?depth=0&${select}`)
+    expect(doc.status).toBe(200)
+    expect(doc.body).toMatchObject({ standard: 'scorm12', scos: [{ identifier: 'item_1', launch: 'shared/launchpage.html' }] })
+    expect(doc.body.items).toHaveLength(1)
+    expect((await outsider.client.get(`/scorm-packages/${pkg.id}`)).status).toBe(403)
+
     let state = await read(learner.client, pkg.id, 'item_1')
     expect(state.status).toBe(200)
     expect(state.body).toMatchObject({ standard: 'scorm12', tracked: true, completed: false, totalSeconds: 0 })
