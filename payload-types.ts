@@ -492,6 +492,8 @@ export interface AuditEvent {
 export interface LicenceDocument {
   id: number;
   owner: number | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -2367,6 +2369,8 @@ export interface AuditEventsSelect<T extends boolean = true> {
  */
 export interface LicenceDocumentsSelect<T extends boolean = true> {
   owner?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

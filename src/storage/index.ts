@@ -16,8 +16,9 @@ export function storagePlugins(): Plugin[] {
       enabled: Boolean(bucket),
       alwaysInsertFields: true,
       // Lesson media under a prefix of their own: the public media route builds keys at the bucket root,
-      // so it can never name a lesson file (which only signed URLs may fetch).
-      collections: { media: true, 'lesson-media': { prefix: 'lesson-media' } },
+      // so it can never name a lesson file (which only signed URLs may fetch). Licence documents likewise
+      // (only their owner and reviewers may fetch them, through their own access-checked route).
+      collections: { media: true, 'lesson-media': { prefix: 'lesson-media' }, 'licence-documents': { prefix: 'licence-documents' } },
       bucket: bucket ?? '',
       config: {
         region: process.env.S3_REGION || 'us-east-1',
