@@ -17,7 +17,10 @@ export function ReviewActions() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const router = useRouter()
-  const status = useFormFields(([fields]) => fields.status?.value as string | undefined)
+  const stored = useFormFields(([fields]) => fields.status?.value as string | undefined)
+  // The form keeps the values it loaded with; the decision just made is what counts here.
+  const [decided, setDecided] = useState<string | null>(null)
+  const status = decided ?? stored
   const document = useFormFields(([fields]) => fields.document?.value as number | { id: number } | undefined)
   const documentId = typeof document === 'object' && document ? document.id : document
   const api = `${config.serverURL ?? ''}${config.routes.api}`
@@ -54,6 +57,7 @@ export function ReviewActions() {
         return
       }
       toast.success(action === 'approve' ? 'Approved: the member is now verified.' : 'Rejected: the member has been told why.')
+      setDecided(action === 'approve' ? 'approved' : 'rejected')
       router.refresh()
     } finally {
       setBusy(false)
