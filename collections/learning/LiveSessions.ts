@@ -1,11 +1,12 @@
-import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
+import { ValidationError, type Access, type CollectionBeforeChangeHook, type CollectionConfig, type FieldAccess, type Where } from 'payload'
 
 import { fieldNobody } from '@/access'
 import { isStaffUser } from '@/access/roles'
 import { query, sql, sqlFor } from '@/db/sql'
 import { announce, LIVE_EVENTS, liveTopic } from '@/domain/learning/live/realtime'
 import { LIVE_STATES, liveStatus } from '@/domain/learning/live/status'
-import { canAuthor } from './access'
+import { relationId } from '@/lib/relation'
+import { canAuthor, teaches } from './access'
 import { liveSessionEndpoints } from './liveEndpoints'
 
 /** Staff change any session; a member only the sessions they host. */
@@ -34,6 +35,27 @@ const httpsUrl = (value: unknown) => {
 }
 
 /**
+ * A session that is a lesson must be a lesson of kind live, and belongs to that lesson's course; only
+ * staff and the course's instructors attach a session to a course (attending completes its lesson).
+ */
+const courseAndLesson: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const invalid = (path: string, message: string) => new ValidationError({ collection: 'live-sessions', errors: [{ path, message }] }, req.t)
+  const lesson = relationId(data.lesson !== undefined ? data.lesson : originalDoc?.lesson)
+  if (lesson !== null) {
+    const [row] = await query<{ course_id: number | null; kind: string }>(await sqlFor(req), sql`select course_id, kind from lessons where id = ${lesson}`)
+    if (!row) throw invalid('lesson', 'No such lesson.')
+    if (row.kind !== 'live') throw invalid('lesson', 'Only a lesson of kind live can be a live session.')
+    data.course = row.course_id
+  }
+  const course = relationId(data.course !== undefined ? data.course : originalDoc?.course)
+  const changed = course !== relationId(originalDoc?.course)
+  const { user } = req
+  if (course !== null && changed && user && !isStaffUser(user) && !(await teaches(req, Number(user.id), course)))
+    throw invalid('course', 'Only instructors of this course can add a session to it.')
+  return data
+}
+
+/**
  * A live session (webinar) on an external video service, optionally part of a course and the content of
  * a lesson of kind `live`. Its status comes from the clock (upcoming, live, ended) unless staff or a host
  * ended it early or cancelled it (`state`). Registration, Q&A, polls, reactions and attendance go through
@@ -51,6 +73,7 @@ export const LiveSessions: CollectionConfig = {
   },
   hooks: {
     beforeChange: [
+      courseAndLesson,
       ({ data, req: { user }, operation }) => {
         // An instructor who schedules a session hosts it.
         if (operation === 'create' && user?.collection === 'users' && !isStaffUser(user)) {

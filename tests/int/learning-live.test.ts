@@ -181,6 +181,24 @@ describe('the join link', () => {
   })
 })
 
+describe('scheduling', () => {
+  it('a session is a lesson only of kind live, takes that lesson\'s course, and only its instructors attach it', async () => {
+    const teacher = await createUser(payload, { roles: ['instructor'] })
+    const stranger = await createUser(payload, { roles: ['instructor'] })
+    const course = await createCourse(payload, { data: { instructors: [teacher.id] }, modules: [[{ kind: 'live' }, { kind: 'text' }]] })
+    const [live, text] = course.lessons
+    const start = new Date(Date.now() + HOUR)
+    const data = { title: 'Lesson webinar', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), joinUrl: 'https://meet.example.com/l' }
+    expect((await teacher.client.post('/live-sessions', { ...data, lesson: text })).status).toBe(400)
+    expect((await stranger.client.post('/live-sessions', { ...data, lesson: live })).status).toBe(400)
+    expect((await stranger.client.post('/live-sessions', { ...data, course: course.id })).status).toBe(400)
+    expect(await count(sql`select count(*)::int as n from live_sessions where title = 'Lesson webinar'`)).toBe(0)
+    const made = await teacher.client.post('/live-sessions', { ...data, lesson: live })
+    expect(made.status).toBe(201)
+    expect(made.body.doc.course).toBe(course.id)
+  })
+})
+
 describe('reminders', () => {
   it('a day ahead and 15 minutes ahead, once per registration even when the job runs twice at once', async () => {
     const session = await createSession({ startsIn: 30 * HOUR })
