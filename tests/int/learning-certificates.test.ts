@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { drizzleOf, query, sql, transaction } from '@/db/sql'
 import { emitActivity } from '@/domain/events'
-import { codeFor, verificationUrl } from '@/domain/learning/certificates'
+import { countSql } from '@/db/sqlCounter'
+import { codeFor, verificationUrl, verifyCertificate } from '@/domain/learning/certificates'
 import { recordLessonProgress } from '@/domain/learning/progress'
 import { createCourse, enrollDirectly, type TestCourse } from '../helpers/learning'
 import { testPayload } from '../helpers/payload'
@@ -133,6 +134,16 @@ describe('verification', () => {
       expect(r.status, bad).toBe(404)
       expect(r.body.errors[0].message).toBe('Not a valid certificate.')
     }
+
+    // A code that fails its MAC is refused without a statement to the database; a genuine one takes one.
+    const tampered = await countSql(() => verifyCertificate(payload, cert.code.slice(0, -1) + last))
+    expect(tampered).toMatchObject({ result: null, count: 0 })
+    const genuine = await countSql(() => verifyCertificate(payload, cert.code))
+    expect(genuine.count).toBe(1)
+    expect(genuine.result?.status).toBe('valid')
+    const overApi = await countSql(() => anonymous.get(`/certificates/verify/${cert.code.slice(0, -1) + last}`))
+    expect(overApi.result.status).toBe(404)
+    expect(overApi.texts.filter((t) => /certificates/.test(t))).toEqual([])
 
     await query(payload, sql`update certificates set expires_at = now() - interval '1 day' where id = ${cert.id}`)
     expect((await anonymous.get(`/certificates/verify/${cert.code}`)).body.status).toBe('expired')
