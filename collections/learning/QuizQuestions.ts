@@ -1,7 +1,9 @@
 import { APIError, type CollectionBeforeValidateHook, type CollectionConfig } from 'payload'
 
 import { QUESTION_KINDS } from '@/domain/learning/quiz/grading'
-import { canAuthorIn, courseChildAuthorWhere, courseOfData } from './access'
+import { hasRole, isStaffUser } from '@/access/roles'
+import { relationId } from '@/lib/relation'
+import { canAuthorIn, courseChildAuthorWhere, courseOfData, teaches } from './access'
 import { courseAuthorsRead, fieldAuthorsOnly } from './quizAccess'
 
 type OptionData = { id?: string; label?: string; correct?: boolean | null }
@@ -9,8 +11,13 @@ type OptionData = { id?: string; label?: string; correct?: boolean | null }
 const bad = (message: string) => new APIError(message, 400, null, true)
 
 /** A question must be answerable: the right number of correct options, or a numeric answer. */
-const checkQuestion: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
+const checkQuestion: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
   if (!data) return data
+  // Update access looks at the stored course: an instructor may not move a question into a course they do not teach.
+  const { user } = req
+  if (originalDoc && data.course !== undefined && user && !isStaffUser(user) && hasRole(user, 'instructor') && !(await teaches(req, Number(user.id), relationId(data.course)))) {
+    throw new APIError('You can only move questions to courses you teach.', 403, null, true)
+  }
   const kind = (data.kind ?? originalDoc?.kind ?? 'single') as string
   const options = (data.options ?? originalDoc?.options ?? []) as OptionData[]
   const correct = options.filter((o) => o.correct).length

@@ -3,7 +3,8 @@ import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteH
 import { query, sql, sqlFor } from '@/db/sql'
 import { REVIEW_POLICIES } from '@/domain/learning/quiz/grading'
 import { relationId } from '@/lib/relation'
-import { canAuthorIn, courseChildAuthorWhere } from './access'
+import { hasRole, isStaffUser } from '@/access/roles'
+import { canAuthorIn, courseChildAuthorWhere, teaches } from './access'
 import { courseOfLesson, fieldAuthorsOnly, quizRead } from './quizAccess'
 import { quizEndpoints } from './quizEndpoints'
 
@@ -17,6 +18,11 @@ const courseFromLesson: CollectionBeforeValidateHook = async ({ data, originalDo
   if (!lesson) throw bad('No such lesson.')
   if (lesson.kind !== 'quiz') throw bad('A quiz belongs to a lesson of kind quiz.')
   data.course = lesson.course_id === null ? null : Number(lesson.course_id)
+  // Update access looks at the stored course: an instructor may not move a quiz into a course they do not teach.
+  const { user } = req
+  if (originalDoc && user && !isStaffUser(user) && hasRole(user, 'instructor') && !(await teaches(req, Number(user.id), data.course as number | null))) {
+    throw new APIError('You can only attach quizzes to lessons of courses you teach.', 403, null, true)
+  }
   return data
 }
 

@@ -10,6 +10,7 @@ import { query, sql } from '@/db/sql'
 import { ANSWER_KEY, createDemoQuiz } from '@/domain/learning/quiz/demo'
 import { gradeQuestion } from '@/domain/learning/quiz/grading'
 import { createCourse, enrollDirectly } from '../helpers/learning'
+import { countStatements } from '../helpers/social'
 import { testPayload } from '../helpers/payload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -445,8 +446,9 @@ describe('answers stay hidden before submitting', () => {
     expect(authored.status).toBe(200)
     expect(authored.body.options.find((o: Option) => o.label === 'Right').correct).toBe(true)
     expect(authored.body.explanation).toBe('Because Hidden')
+    // An instructor of another course: the question is filtered out of what they may read.
     const outsider = await createUser(payload, { roles: ['instructor'] })
-    expect((await outsider.client.get(`/quiz-questions/${s.questions[0].id}`)).status).toBe(403)
+    expect((await outsider.client.get(`/quiz-questions/${s.questions[0].id}`)).status).toBe(404)
   })
 })
 
@@ -472,6 +474,11 @@ describe('authoring', () => {
     expect(quiz.status).toBe(201)
     expect(quiz.body.doc.course).toBe(course.id)
     expect((await c.post('/quizzes', { lesson: course.lessons[0], title: 'Twice' })).status).toBe(400)
+    // Nothing moves into a course the instructor does not teach.
+    const elsewhere = await createCourse(payload, { modules: [[{ kind: 'quiz' }]] })
+    expect((await c.patch(`/quiz-questions/${ok.body.doc.id}`, { course: other.id })).status).toBe(403)
+    expect((await c.patch(`/quizzes/${quiz.body.doc.id}`, { lesson: elsewhere.lessons[0] })).status).toBe(403)
+    expect((await c.patch(`/quizzes/${quiz.body.doc.id}`, { passMark: 80 })).status).toBe(200)
   })
 })
 
@@ -532,6 +539,31 @@ describe('item statistics', () => {
     const staff = await moderator.client.get(`/quizzes/${s.quiz}/item-stats`)
     expect(staff.status).toBe(200)
   }, 90_000)
+})
+
+describe('reads', () => {
+  it('the summary, the open attempt, a result and the item statistics each take at most 4 SQL statements besides signing in', async () => {
+    const s = await setup({ questions: [single('R1'), single('R2')], bank: [single('R3'), single('R4')], draw: 1 })
+    const me = await learnerIn(s)
+    const auth = await countStatements(() => me.client.get('/users/me'))
+    const within = async (path: string, client = me.client) => {
+      const { result, count, texts } = await countStatements(() => client.get(path))
+      expect(result.status, path).toBe(200)
+      expect(count - auth.count, `${path}\n${texts.join('\n')}`).toBeLessThanOrEqual(4)
+      return result
+    }
+    const attempt = (await me.client.post(`/quizzes/${s.quiz}/attempts`)).body.attempt
+    await within(`/quizzes/${s.quiz}/summary`)
+    await within(`/quizzes/${s.quiz}/attempts/open`)
+    await me.client.post(`/quiz-attempts/${attempt.id}/submit`, {})
+    await within(`/quiz-attempts/${attempt.id}/result`)
+    const teacher = await createUser(payload, { roles: ['instructor'] })
+    await payload.update({ collection: 'courses', id: s.course, data: { instructors: [teacher.id] } as never, overrideAccess: true })
+    const teacherAuth = await countStatements(() => teacher.client.get('/users/me'))
+    const { result, count } = await countStatements(() => teacher.client.get(`/quizzes/${s.quiz}/item-stats`))
+    expect(result.status).toBe(200)
+    expect(count - teacherAuth.count).toBeLessThanOrEqual(4)
+  }, 60_000)
 })
 
 describe('demo quiz', () => {

@@ -151,6 +151,8 @@ export function QuizPlayer({ quizId, lessonId }: { quizId: number; lessonId: num
 /** One open attempt: questions, the countdown, autosave and submit. */
 function AttemptForm({ attempt, onFinished }: { attempt: OpenAttempt; onFinished: (r: Result) => void }) {
   const [answers, setAnswers] = useState<Answers>(attempt.answers ?? {})
+  // What is typed in number fields, kept as text so that "7." or "-" can be typed on the way to a number.
+  const [drafts, setDrafts] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const answersRef = useRef(answers)
@@ -251,8 +253,13 @@ function AttemptForm({ attempt, onFinished }: { attempt: OpenAttempt; onFinished
                   type="number"
                   inputMode="decimal"
                   step="any"
-                  value={typeof answer?.value === 'number' ? String(answer.value) : ''}
-                  onChange={(e) => set(q.id, { value: e.target.value === '' ? null : Number(e.target.value) })}
+                  value={drafts[q.id] ?? (typeof answer?.value === 'number' ? String(answer.value) : '')}
+                  onChange={(e) => {
+                    const text = e.target.value
+                    setDrafts((prev) => ({ ...prev, [q.id]: text }))
+                    const n = Number(text)
+                    set(q.id, { value: text.trim() === '' || !Number.isFinite(n) ? null : n })
+                  }}
                 />
               </label>
             ) : (

@@ -168,8 +168,8 @@ export type ResultView = {
 }
 
 /** Prompts and options in the attempt's order: nothing that tells the answer. */
-async function openView(db: Db, attempt: AttemptRow, now: Date): Promise<OpenAttemptView> {
-  const questions = await loadQuestions(db, attempt.questions.map((q) => q.id))
+async function openView(db: Db, attempt: AttemptRow, now: Date, loaded?: FullQuestion[]): Promise<OpenAttemptView> {
+  const questions = loaded ?? (await loadQuestions(db, attempt.questions.map((q) => q.id)))
   const byId = new Map(questions.map((q) => [q.id, q]))
   return {
     id: Number(attempt.id),
@@ -293,7 +293,7 @@ export async function startAttempt(payload: Payload, args: { user: number; quiz:
                   ${JSON.stringify(drawn)}::jsonb, '{}'::jsonb, now(), now())
           returning ${ATTEMPT_COLUMNS}`,
     )
-    return { resumed: false, attempt: await openView(db, created, now) }
+    return { resumed: false, attempt: await openView(db, created, now, questions) }
   })
 }
 
