@@ -34,6 +34,7 @@ export const AUDIT_TYPES = {
   'two-factor.device-revoked': 'Two-factor: remembered device removed',
   'verification.submitted': 'Licence verification submitted',
   'verification.withdrawn': 'Licence verification withdrawn',
+  'verification.checked': 'Licence checked by the identity-check provider',
   'verification.approved': 'Licence verification approved',
   'verification.rejected': 'Licence verification rejected',
   'verification.revoked': 'Licence verification revoked',
