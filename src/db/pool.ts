@@ -10,11 +10,14 @@ export const REQUEST_STATEMENT_TIMEOUT_MS = 2500
  * server does not answer at all). Migrations and seeding raise the budget (see src/db/prepare.ts).
  */
 export function poolOptions(): PoolConfig {
-  const statementTimeout = Number(process.env.STATEMENT_TIMEOUT_MS || REQUEST_STATEMENT_TIMEOUT_MS)
+  // The development server compares the whole schema with the database at every start (schema push):
+  // dozens of introspection queries at once, which a busy laptop cannot answer within request budgets.
+  const development = process.env.NODE_ENV === 'development'
+  const statementTimeout = Number(process.env.STATEMENT_TIMEOUT_MS || (development ? 30_000 : REQUEST_STATEMENT_TIMEOUT_MS))
   return {
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.DATABASE_POOL_MAX || 20),
-    connectionTimeoutMillis: 2000,
+    connectionTimeoutMillis: development ? 15_000 : 2000,
     idleTimeoutMillis: 30_000,
     statement_timeout: statementTimeout,
     query_timeout: statementTimeout + 500,
