@@ -10,6 +10,7 @@ import { createFirstAdmin, credentialsFile, demoAllowed, describeCredentials, re
 import { sql } from '@/db/sql'
 import { generatePassword } from '@/domain/seed/password'
 import { DEMO_COURSES, DEMO_COURSE_SLUGS } from '@/domain/seed/learningContent'
+import { LAB_COURSE_SLUG } from '@/domain/seed/learningLab'
 import { DEMO_MESSAGES, DEMO_POSTS, DEMO_ROOMS } from '@/domain/seed/socialContent'
 import { DEMO_EMAIL_DOMAIN, demoPeople } from '@/domain/seed/people'
 import { flattenSpecialties, SPECIALTIES } from '@/domain/seed/specialties'
@@ -232,7 +233,15 @@ describe('demo data', () => {
       expect(courses.every((c) => c.status === 'published' && c.cover_id && Number(c.credit_hours) > 0)).toBe(true)
       expect(courses.map((c) => c.pricing).sort()).toEqual(expect.arrayContaining(['free', 'paid', 'premium']))
       // Taught by the demo instructor; one course asks for another first; one lesson drips.
-      expect(await rows(sql`select 1 from courses_rels where path = 'instructors' and users_id = ${instructor.id}`)).toHaveLength(DEMO_COURSES.length)
+      // ... and the practice lab, whose lessons are of every kind a player runs.
+      expect(await rows(sql`select 1 from courses_rels where path = 'instructors' and users_id = ${instructor.id}`)).toHaveLength(DEMO_COURSES.length + 1)
+      const lab = await rows<{ kind: string; quiz: number | null; scos: number | null; session: number | null; video: number | null }>(
+        sql`select l.kind, q.id as quiz, p.sco_count as scos, s.id as session, l.video_file_id as video from lessons l join courses c on c.id = l.course_id
+            left join quizzes q on q.lesson_id = l.id left join scorm_packages p on p.lesson_id = l.id left join live_sessions s on s.lesson_id = l.id
+            where c.slug = ${LAB_COURSE_SLUG} order by l.kind::text`,
+      )
+      expect(lab.map((l) => l.kind)).toEqual(['live', 'quiz', 'scorm', 'video'])
+      expect(lab.every((l) => ({ live: l.session, quiz: l.quiz, scorm: l.scos, video: l.video })[l.kind])).toBe(true)
       expect(await rows(sql`select 1 from courses_rels r join courses c on c.id = r.parent_id where r.path = 'prerequisites' and c.slug = any(${slugs}::text[])`)).toHaveLength(1)
       expect(await rows(sql`select 1 from lessons l join courses c on c.id = l.course_id where c.slug = any(${slugs}::text[]) and l.release_after_days > 0`)).toHaveLength(1)
       // Every module has lessons, every lesson real text of several paragraphs.
@@ -253,7 +262,7 @@ describe('demo data', () => {
       const removed = await removeDemo(payload)
       expect(removed.users).toBe(ids.length)
     }
-    expect(await rows(sql`select 1 from courses where slug = any(${slugs}::text[])`)).toHaveLength(0)
+    expect(await rows(sql`select 1 from courses where slug = any(${slugs}::text[]) or slug = ${LAB_COURSE_SLUG}`)).toHaveLength(0)
     expect(await rows(sql`select 1 from enrollments where user_id = any(${sql.param(ids)}::int[])`)).toHaveLength(0)
   }, 240_000)
 

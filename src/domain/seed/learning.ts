@@ -8,6 +8,7 @@ import { enroll, PREMIUM_TIERS } from '@/domain/learning/enrollment'
 import { recordLessonProgress } from '@/domain/learning/progress'
 import { AVATAR_PREFIX } from './avatars'
 import { DEMO_COURSES, DEMO_COURSE_SLUGS, type CourseSeed } from './learningContent'
+import { LAB_COURSE_SLUG, seedLearningLab } from './learningLab'
 
 export { DEMO_COURSES, DEMO_COURSE_SLUGS }
 
@@ -133,6 +134,7 @@ export async function seedLearningDemo(payload: Payload, opts: { instructors: nu
 
   const bySlug = new Map<string, SeededCourse>()
   for (const seed of DEMO_COURSES) bySlug.set(seed.slug, await createCourse(payload, seed, opts.instructors, specialties, bySlug))
+  await seedLearningLab(payload, { instructors: opts.instructors, hosts: opts.instructors })
 
   const ids = [...opts.doctors]
   if (!ids.length) return
@@ -193,7 +195,7 @@ export async function seedLearningDemo(payload: Payload, opts: { instructors: nu
  * (so that a reseed can delete them), keeping every other course's enrollment count exact.
  */
 export async function removeLearningDemo(payload: Payload, userIds: number[] = []) {
-  const slugs = sql.param(DEMO_COURSE_SLUGS)
+  const slugs = sql.param([...DEMO_COURSE_SLUGS, LAB_COURSE_SLUG])
   const users = sql.param(userIds)
   await transaction(payload, async (tx) => {
     const run = (statement: ReturnType<typeof sql>) => tx.execute(statement)
@@ -204,6 +206,22 @@ export async function removeLearningDemo(payload: Payload, userIds: number[] = [
     if (certificates?.present) {
       await run(sql`delete from certificates where course_id in (select id from demo_courses) or user_id = any(${users}::int[])`)
     }
+    // What the lessons' own players keep: quiz attempts and questions, SCORM packages and run-time data,
+    // live sessions with their registrations, questions and polls.
+    await run(sql`delete from quiz_attempts where course_id in (select id from demo_courses) or user_id = any(${users}::int[])`)
+    await run(sql`delete from quizzes where course_id in (select id from demo_courses)`)
+    await run(sql`delete from quiz_questions where course_id in (select id from demo_courses)`)
+    await run(sql`delete from question_banks where course_id in (select id from demo_courses)`)
+    await run(sql`delete from scorm_runtime where course_id in (select id from demo_courses) or user_id = any(${users}::int[])`)
+    await run(sql`delete from scorm_packages where course_id in (select id from demo_courses)`)
+    await run(sql`create temporary table demo_sessions on commit drop as select id from live_sessions where course_id in (select id from demo_courses)`)
+    await run(sql`delete from live_poll_votes where poll_id in (select id from live_polls where session_id in (select id from demo_sessions)) or user_id = any(${users}::int[])`)
+    await run(sql`delete from live_polls where session_id in (select id from demo_sessions) or created_by_id = any(${users}::int[])`)
+    await run(sql`delete from live_question_votes where question_id in (select id from live_questions where session_id in (select id from demo_sessions)) or user_id = any(${users}::int[])`)
+    await run(sql`delete from live_questions where session_id in (select id from demo_sessions) or author_id = any(${users}::int[])`)
+    await run(sql`delete from live_registrations where session_id in (select id from demo_sessions) or user_id = any(${users}::int[])`)
+    await run(sql`delete from live_sessions where id in (select id from demo_sessions)`)
+    await run(sql`delete from lesson_media where id in (select video_file_id from lessons where course_id in (select id from demo_courses) union select document_file_id from lessons where course_id in (select id from demo_courses))`)
     await run(sql`delete from lesson_progress where course_id in (select id from demo_courses) or user_id = any(${users}::int[])`)
     await run(sql`delete from enrollments where course_id in (select id from demo_courses) or user_id = any(${users}::int[])`)
     await run(sql`delete from course_entitlements where course_id in (select id from demo_courses) or user_id = any(${users}::int[])`)
