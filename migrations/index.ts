@@ -3,6 +3,7 @@ import * as migration_20261123_172733_media_storage_fields from './20261123_1727
 import * as migration_20261123_191242_two_factor_sessions_social from './20261123_191242_two_factor_sessions_social';
 import * as migration_20261123_193535_social_network from './20261123_193535_social_network';
 import * as migration_20261123_234908_social_pages_search_notifications_engagement from './20261123_234908_social_pages_search_notifications_engagement';
+import * as migration_20261204_190817_learning_trust from './20261204_190817_learning_trust';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261123_234908_social_pages_search_notifications_engagement.up,
     down: migration_20261123_234908_social_pages_search_notifications_engagement.down,
-    name: '20261123_234908_social_pages_search_notifications_engagement'
+    name: '20261123_234908_social_pages_search_notifications_engagement',
+  },
+  {
+    up: migration_20261204_190817_learning_trust.up,
+    down: migration_20261204_190817_learning_trust.down,
+    name: '20261204_190817_learning_trust'
   },
 ];
