@@ -86,9 +86,12 @@ export async function seedDemo(payload: Payload, opts: DemoOptions = {}): Promis
     created.set(person.email, user.id)
   })
 
-  // The network is seeded with a fresh cast only: an existing one already has its activity.
-  if (existing.length === 0 && opts.social !== false) await seedSocialDemo(payload, [...created.values()])
-  if (existing.length === 0 && opts.learning !== false) {
+  // The network and the catalogue are seeded with a fresh cast only: an existing one already has its
+  // activity. The administrator does not count: ADMIN_EMAIL's account is made before the demo cast.
+  const adminEmails = new Set(people.filter((p) => p.label === 'admin').map((p) => normalizeEmail(p.email)))
+  const freshCast = existing.every((u) => adminEmails.has(u.email))
+  if (freshCast && opts.social !== false) await seedSocialDemo(payload, [...created.values()])
+  if (freshCast && opts.learning !== false) {
     const idsOf = (wanted: (p: DemoPerson) => boolean) => missing.filter(wanted).map((p) => created.get(p.email)!)
     await seedLearningDemo(payload, {
       instructors: idsOf((p) => Boolean(p.roles?.includes('instructor'))),
