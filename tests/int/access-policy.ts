@@ -543,7 +543,8 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
     createBody: async ({ payload, marker }) => {
       const post = await createPost(payload, (await createUser(payload, { login: false })).id)
       const data = { targetType: 'posts', targetId: post.id, reason: 'other', note: marker }
-      return { rest: data, graphql: data }
+      // GraphQL's input marks fields with defaults as required; the server sets the status anyway.
+      return { rest: data, graphql: { ...data, status: 'open' } }
     },
     createdWhere: (marker) => ({ note: { equals: marker } }),
   },
@@ -802,7 +803,7 @@ export const ACCESS_POLICY: Record<string, CollectionPolicy> = {
       const data = { poll: await seedLivePoll(payload, marker), user: (await createUser(payload, { login: false })).id, option: 1 }
       return { rest: data, graphql: data }
     },
-    createdWhere: () => ({ option: { equals: 1 } }),
+    createdWhere: (marker) => ({ 'poll.question': { equals: marker } }),
   },
   'scorm-packages': {
     why: 'Learners of the course read a package to play it (none of the matrix roles is enrolled); instructors of the course and staff upload, rename and delete it.',

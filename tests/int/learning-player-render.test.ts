@@ -4,7 +4,6 @@ import { renderToString as render } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
 import { DocumentLesson } from '@/components/learning/player/DocumentLesson'
-import { LessonKindPanel } from '@/components/learning/player/LessonKindPanel'
 import { Outline } from '@/components/learning/player/Outline'
 import { ReadToEnd } from '@/components/learning/player/ReadToEnd'
 import { VideoLesson } from '@/components/learning/player/VideoLesson'
@@ -53,6 +52,5 @@ describe('lesson player components', () => {
     expect(doc).toContain('Next page')
     expect(doc).toContain('Pages viewed: 2 of 3')
     expect(renderToString(createElement(ReadToEnd, { lessonId: 3, completed: false, record: true }))).toContain('Mark as read')
-    expect(renderToString(createElement(LessonKindPanel, { kind: 'quiz', lessonId: 4 }))).toContain('This lesson opens in its own player')
   })
 })
