@@ -1,7 +1,7 @@
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionSlug } from 'payload'
 
 import { query, sql, sqlFor } from '@/db/sql'
-import { moderationRules, REPORT_TARGETS, shouldHide, type ReportTarget } from '@/domain/trust/reportRules'
+import { moderationRules, REPORT_TARGETS, shouldHide, type ReportRules, type ReportTarget } from '@/domain/trust/reportRules'
 import { trustFactsOf, trustLevel } from '@/domain/trust/trustLevel'
 import { relationId } from '@/lib/relation'
 
@@ -53,6 +53,8 @@ export const prepareReport: CollectionBeforeChangeHook = async ({ data, operatio
   data.openSlot = 1
   data.reporterTrust = level
   data.weight = reports.weights[level]
+  // The same request decides right after whether to hide the target: it reads the rules from here.
+  req.context.reportRules = reports
   return data
 }
 
@@ -68,7 +70,7 @@ export const hideWhenReportedEnough: CollectionAfterChangeHook = async ({ doc, o
     sql`select coalesce(sum(weight), 0) as score, count(distinct reporter_id)::int as reporters
         from reports where target_type = ${doc.targetType} and target_id = ${doc.targetId} and status = 'open'`,
   )
-  const { reports } = await moderationRules(req.payload, req)
+  const reports = (req.context.reportRules as ReportRules | undefined) ?? (await moderationRules(req.payload, req)).reports
   if (!shouldHide(reports, { score: Number(open.score), reporters: open.reporters })) return doc
   const table = doc.targetType === 'posts' ? sql`posts` : sql`comments`
   const [state] = await query<{ moderation: string }>(db, sql`select moderation from ${table} where id = ${doc.targetId} for update`)
