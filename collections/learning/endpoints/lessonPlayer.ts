@@ -19,6 +19,20 @@ const progressOf = (r: { lesson: { status: string; fraction: number; position: n
   courseCompleted: r.course.completed,
 })
 
+type Learner = { id: number; staff: boolean }
+
+/**
+ * A progress call of a signed-in member on lesson `:id`: the id checked, the member's rate limit spent,
+ * then `run` with the learner and the lesson.
+ */
+const progressHandler = (policy: 'lesson-heartbeat:user' | 'lesson-progress:user', run: (req: PayloadRequest, learner: Learner, lesson: number) => Promise<Response>) =>
+  memberHandler(async (req, me) => {
+    const id = routeId(req)
+    if (!id) return noSuchLesson(req)
+    await consume(req.payload, policy, String(me.id), req)
+    return run(req, { id: Number(me.id), staff: isStaffUser(me) }, id)
+  })
+
 const mediaEndpoint: Endpoint = {
   path: '/:id/media',
   method: 'get',
@@ -73,13 +87,10 @@ const heartbeatEndpoint: Endpoint = {
       429: { description: 'Too many heartbeats' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
-    const id = routeId(req)
-    if (!id) return noSuchLesson(req)
-    await consume(req.payload, 'lesson-heartbeat:user', String(me.id), req)
+  handler: progressHandler('lesson-heartbeat:user', async (req, learner, id) => {
     const body = await readBody(req, HeartbeatBody)
     if (body.response) return body.response
-    const r = await recordHeartbeat(req.payload, { id: Number(me.id), staff: isStaffUser(me) }, id, body.data)
+    const r = await recordHeartbeat(req.payload, learner, id, body.data)
     return json(req, { ...progressOf(r), watchedSeconds: r.watchedSeconds, duration: r.duration })
   }),
 }
@@ -101,13 +112,10 @@ const pagesViewedEndpoint: Endpoint = {
       404: { description: 'No such lesson' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
-    const id = routeId(req)
-    if (!id) return noSuchLesson(req)
-    await consume(req.payload, 'lesson-progress:user', String(me.id), req)
+  handler: progressHandler('lesson-progress:user', async (req, learner, id) => {
     const body = await readBody(req, PagesBody)
     if (body.response) return body.response
-    const r = await recordPagesViewed(req.payload, { id: Number(me.id), staff: isStaffUser(me) }, id, body.data.pages)
+    const r = await recordPagesViewed(req.payload, learner, id, body.data.pages)
     return json(req, { ...progressOf(r), pages: r.pages, pageCount: r.pageCount })
   }),
 }
@@ -126,11 +134,8 @@ const readEndpoint: Endpoint = {
       404: { description: 'No such lesson' },
     },
   }),
-  handler: memberHandler(async (req, me) => {
-    const id = routeId(req)
-    if (!id) return noSuchLesson(req)
-    await consume(req.payload, 'lesson-progress:user', String(me.id), req)
-    const r = await markLessonRead(req.payload, { id: Number(me.id), staff: isStaffUser(me) }, id)
+  handler: progressHandler('lesson-progress:user', async (req, learner, id) => {
+    const r = await markLessonRead(req.payload, learner, id)
     return json(req, progressOf(r))
   }),
 }
